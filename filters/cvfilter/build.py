@@ -1,0 +1,137 @@
+"""`cv build`: parse cv.md once, run the filter in process, write every format concurrently."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import panflute as pf
+
+from . import pandoc
+from .context import Context
+from .data.yaml_source import read_text
+from .errors import CvError, Location, Problem
+from .pipeline import finish, prepare
+from .assets import styles_dir
+
+FORMATS = ("pdf", "docx", "html")
+
+
+@dataclass
+class BuildResult:
+    outputs: dict[str, Path] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def build(source: Path, formats: tuple[str, ...] = FORMATS, out_dir: Path | None = None, stem: str = "cv") -> BuildResult:
+    """Build `formats` from `source` into `out_dir` (default: build/ beside the source)."""
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise CvError.at(Location(str(source)), f"unknown format {unknown[0]!r}", f"choose from {', '.join(FORMATS)}")
+    base = source.parent
+    out_dir = out_dir or base / "build"
+    result = BuildResult()
+    clock = _Clock(result.timings)
+    shown = source.name
+    text = read_text(source, shown)
+    with clock("read"):
+        ast_json = pandoc.read_markdown(text, shown, base)
+    with clock("macros"):
+        doc = pf.load(io.StringIO(ast_json))
+        context = prepare(doc, base, shown, text)
+    if context:
+        result.warnings.extend(context.diagnostics.warnings)
+    with clock("serialise"):
+        core = _dump(doc)
+    writers = {"pdf": _write_pdf, "docx": _write_docx, "html": _write_html}
+    with ThreadPoolExecutor(max_workers=len(formats)) as pool:
+        futures = {fmt: pool.submit(writers[fmt], core, context, base, shown, clock) for fmt in formats}
+        produced = {fmt: future.result() for fmt, future in futures.items()}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for fmt, data in produced.items():
+        target = out_dir / f"{stem}.{fmt}"
+        atomic_write(target, data)
+        result.outputs[fmt] = target
+    return result
+
+
+def _finished_json(core: str, fmt: str, context: Context | None) -> str:
+    doc = pf.load(io.StringIO(core))
+    finish(doc, fmt, context)
+    return _dump(doc)
+
+
+def _write_html(core: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
+    with clock("html"):
+        return pandoc.write(_finished_json(core, "html", context), "html5", ["-s"], base, shown)
+
+
+def _write_docx(core: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
+    with clock("docx"):
+        extra = []
+        reference = styles_dir() / "docx" / "reference.docx"
+        if reference.is_file():
+            extra = ["--reference-doc", str(reference)]
+        return pandoc.write(_finished_json(core, "docx", context), "docx", extra, base, shown)
+
+
+def _write_pdf(core: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
+    with clock("typst-source"):
+        source = pandoc.write(_finished_json(core, "typst", context), "typst", ["-s"], base, shown)
+    with clock("pdf"):
+        return compile_typst(source, base)
+
+
+def compile_typst(source: bytes, root: Path) -> bytes:
+    """Typst in process: no subprocess, no network (fonts ship with the typst package)."""
+    import typst
+
+    try:
+        return typst.compile(source, root=str(root), format="pdf")
+    except RuntimeError as exc:
+        raise CvError.at(Location("cv.typ"), f"Typst could not compile the document: {exc}") from None
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Write beside the target, then rename: a failed build never leaves a half-written file."""
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _dump(doc: pf.Doc) -> str:
+    buffer = io.StringIO()
+    pf.dump(doc, buffer)
+    return buffer.getvalue()
+
+
+class _Clock:
+    """Records how long each stage takes, for `cv build --timings` and the benchmark."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+
+    def __call__(self, stage: str) -> _Stage:
+        return _Stage(self.timings, stage)
+
+
+class _Stage:
+    def __init__(self, timings: dict[str, float], stage: str) -> None:
+        self.timings, self.stage = timings, stage
+
+    def __enter__(self) -> None:
+        self.start = time.perf_counter()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.timings[self.stage] = time.perf_counter() - self.start

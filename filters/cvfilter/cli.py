@@ -1,0 +1,69 @@
+"""`cv`: the command line. It only orchestrates; every decision lives in the modules it calls.
+
+Imports are lazy so that `cv --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cv", description="Build a CV from cv.md, metadata.yaml and publications.bib.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="write build/cv.pdf, build/cv.docx and build/cv.html")
+    build.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
+    build.add_argument("--to", type=_formats, default=("pdf", "docx", "html"), help="formats, comma-separated: pdf,docx,html")
+    build.add_argument("-o", "--output", type=Path, default=None, help="output folder (default: build/ beside cv.md)")
+    build.add_argument("--timings", action="store_true", help="print how long each stage took")
+
+    check = commands.add_parser("check", help="validate cv.md, metadata.yaml and the bibliography; exit 1 on errors")
+    check.add_argument("source", nargs="?", default="cv.md", type=Path)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    from .errors import CvError
+    from .report import print_problems
+
+    try:
+        if args.command == "build":
+            return _build(args)
+        if args.command == "check":
+            return _check(args)
+    except CvError as exc:
+        print_problems(exc.problems)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .build import build
+    from .report import print_build
+
+    result = build(args.source, args.to, args.output)
+    print_build(result, args.timings)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .check import check
+    from .report import print_problems
+
+    problems = check(args.source)
+    print_problems(problems)
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""Problems found in the user's sources, each tied to a file and a line.
+
+User errors and internal errors are different things: a `CvError` is the user's to fix and is
+printed once as `file:line:column: message (hint)`; anything else is a bug in cvfilter.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a source file; line and column count from 1, 0 means unknown."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.line:
+            parts.append(str(self.line))
+            if self.column:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input: where, what, and what to do about it."""
+
+    location: Location
+    message: str
+    hint: str = ""
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.severity}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class CvError(Exception):
+    """One or more user errors; the build stops and every problem is reported."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+    @classmethod
+    def at(cls, location: Location, message: str, hint: str = "") -> CvError:
+        return cls([Problem(location, message, hint)])
+
+
+@dataclass
+class Diagnostics:
+    """Collects problems so that a run reports all of them at once, not only the first."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, location: Location, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(location, message, hint, "error"))
+
+    def warn(self, location: Location, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(location, message, hint, "warning"))
+
+    def extend(self, problems: list[Problem]) -> None:
+        self.problems.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise CvError(self.errors)
+
+    def print_warnings(self, stream=None) -> None:
+        """Warnings go to stderr so they never mix with a filter's JSON on stdout."""
+        out = stream or sys.stderr
+        for problem in self.warnings:
+            print(problem, file=out)
+
+
+def relative(path: Path, base: Path | None = None) -> str:
+    """A path as the user wrote it: relative to the working folder when it lies below it."""
+    base = base or Path.cwd()
+    try:
+        return str(path.resolve().relative_to(base.resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,55 @@
+"""`cvfilter`: the Pandoc JSON filter. Reads the AST on stdin, writes the finished AST on stdout.
+
+Usage under plain pandoc: `pandoc cv.md --filter cvfilter -o cv.pdf`. Pandoc passes the target
+format as the first argument. A user error is printed as file:line and the exit status is 1, so
+pandoc stops instead of writing a broken file.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import panflute as pf
+
+from .errors import CvError
+from .pipeline import finish, prepare
+
+
+def run(doc: pf.Doc, fmt: str, base_dir: Path | None = None) -> pf.Doc:
+    """The whole filter on a document in memory: what tests call, with no subprocess."""
+    context = prepare(doc, base_dir or Path.cwd())
+    if context is not None:
+        context.diagnostics.print_warnings()
+    finish(doc, fmt, context)
+    return doc
+
+
+def main(doc: pf.Doc | None = None) -> pf.Doc | None:
+    fmt = sys.argv[1] if len(sys.argv) > 1 else "html"
+    if doc is not None:
+        return run(doc, fmt)
+    try:
+        text = sys.stdin.buffer.read().decode("utf-8")
+        loaded = pf.load(io.StringIO(text))
+        run(loaded, fmt)
+    except CvError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        sys.exit(1)
+    output = io.StringIO()
+    pf.dump(loaded, output)
+    sys.stdout.write(output.getvalue())
+    sys.stdout.flush()
+    return None
+
+
+def dumps(doc: pf.Doc) -> str:
+    """Serialise a document as Pandoc JSON (for writers fed from memory)."""
+    return json.dumps(doc.to_json(), ensure_ascii=False, separators=(",", ":"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""Small AST helpers shared by the format edges."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import panflute as pf
+
+FINISHED_KEY = "cvfilter-finished"
+
+
+def once(doc: pf.Doc, fmt: str) -> bool:
+    """True the first time an edge runs on a document; a second run leaves it as it is."""
+    if doc.get_metadata(FINISHED_KEY, default=None):
+        return False
+    doc.metadata[FINISHED_KEY] = pf.MetaString(fmt)
+    return True
+
+
+def has(elem: pf.Element, cls: str) -> bool:
+    return isinstance(elem, (pf.Div, pf.Span, pf.Header, pf.Link, pf.Code, pf.CodeBlock)) and cls in elem.classes
+
+
+def walk_replace(doc: pf.Doc, action: Callable[[pf.Element, pf.Doc], object]) -> None:
+    doc.walk(action)
+
+
+def before_date(doc: pf.Doc, separator: Callable[[], list[pf.Inline]]) -> None:
+    """Put the format's right-align separator in front of every entry date."""
+
+    def action(elem: pf.Element, _doc: pf.Doc) -> object:
+        if isinstance(elem, (pf.Para, pf.Plain)):
+            content = list(elem.content)
+            changed = False
+            for index in range(len(content) - 1, -1, -1):
+                if has(content[index], "cv-date"):
+                    while index > 0 and isinstance(content[index - 1], pf.Space):
+                        del content[index - 1]
+                        index -= 1
+                    content[index:index] = separator()
+                    changed = True
+            if changed:
+                elem.content = content
+        return None
+
+    doc.walk(action)
+
+
+def set_meta_default(doc: pf.Doc, key: str, value: str) -> None:
+    if key not in doc.metadata:
+        doc.metadata[key] = pf.MetaString(value)
+
+
+def owner_name(doc: pf.Doc) -> str | None:
+    """The text of the `cv-name` span, for document titles."""
+    found: list[str] = []
+
+    def action(elem: pf.Element, _doc: pf.Doc) -> None:
+        if not found and has(elem, "cv-name"):
+            found.append(pf.stringify(elem))
+
+    doc.walk(action)
+    return found[0] if found else None

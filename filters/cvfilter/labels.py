@@ -1,0 +1,90 @@
+"""Words the CV itself prints, per language, overridable from the front matter (`cvfilter.labels`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "present": "Present",
+        "last-updated": "Last updated on",
+        "thesis": "Thesis",
+        "advisor": "Advisor",
+        "with": "with",
+        "and": "and",
+        "on": "on",
+        "selected-legend": "Selected publications are highlighted.",
+        "and-earlier": "and earlier",
+        "stars-total": "GitHub stars across all repositories.",
+        "citations": "citations and an h-index of",
+    },
+    "de": {
+        "present": "heute",
+        "last-updated": "Zuletzt aktualisiert am",
+        "thesis": "Dissertation",
+        "advisor": "Betreuer",
+        "with": "mit",
+        "and": "und",
+        "on": "zu",
+        "selected-legend": "Ausgewählte Publikationen sind hervorgehoben.",
+        "and-earlier": "und früher",
+        "stars-total": "GitHub-Sterne über alle Repositorys.",
+        "citations": "Zitationen und ein h-Index von",
+    },
+    "fr": {
+        "present": "présent",
+        "last-updated": "Mis à jour le",
+        "thesis": "Thèse",
+        "advisor": "Directeur",
+        "with": "avec",
+        "and": "et",
+        "on": "sur",
+        "selected-legend": "Les publications sélectionnées sont mises en évidence.",
+        "and-earlier": "et avant",
+        "stars-total": "étoiles GitHub sur l’ensemble des dépôts.",
+        "citations": "citations et un indice h de",
+    },
+    "es": {
+        "present": "actualidad",
+        "last-updated": "Última actualización:",
+        "thesis": "Tesis",
+        "advisor": "Director",
+        "with": "con",
+        "and": "y",
+        "on": "sobre",
+        "selected-legend": "Las publicaciones seleccionadas están resaltadas.",
+        "and-earlier": "y anteriores",
+        "stars-total": "estrellas de GitHub en todos los repositorios.",
+        "citations": "citas y un índice h de",
+    },
+}
+
+_MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+}
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The label set of one language, with the user's overrides applied."""
+
+    lang: str = "en"
+    overrides: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def base(self) -> str:
+        code = self.lang.split("-")[0].lower()
+        return code if code in _LABELS else "en"
+
+    def __getitem__(self, key: str) -> str:
+        return self.overrides.get(key) or _LABELS[self.base].get(key) or _LABELS["en"][key]
+
+    def month(self, number: int) -> str:
+        return _MONTHS[self.base].split()[number - 1]
+
+    @staticmethod
+    def known_keys() -> list[str]:
+        return list(_LABELS["en"])

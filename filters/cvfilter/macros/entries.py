@@ -1,0 +1,72 @@
+"""The `.entries` macro: dated entries (positions, degrees, awards) from a list in metadata.yaml."""
+
+from __future__ import annotations
+
+import panflute as pf
+
+from ..context import Context
+from ..data.model import Entry, Person
+from ..elements import date_span, entry, join, link, section, span, text
+from ..errors import CvError
+from .listing import select
+from .registry import LIST_OPTIONS, MacroCall, Option, macro
+
+
+@macro("entries", "Dated entries (positions, education, awards) from a list in metadata.yaml", {
+    "from": Option(str, None, "the list in metadata.yaml: current_position, education, positions, honors, activities, or one under collections"),
+    **{k: v for k, v in LIST_OPTIONS.items() if k != "numbering"},
+})
+def expand_entries(call: MacroCall, context: Context) -> list[pf.Block]:
+    name = call.options["from"]
+    if not name:
+        raise CvError.at(call.location, "macro .entries needs from=<list>", f"lists: {', '.join(context.data.entry_list_names)}")
+    items = context.data.entry_list(str(name))
+    if items is None:
+        raise CvError.at(call.location, f"no list {name!r} in {context.data_source.file}",
+                         f"lists: {', '.join(context.data.entry_list_names)}")
+    chosen = select(items, call, dates=lambda e: e.dates, title=lambda e: e.title)
+    blocks = [*call.content, *(render_entry(e, context) for e in chosen)]
+    return [section(f"entries-{name}", blocks)]
+
+
+def render_entry(item: Entry, context: Context) -> pf.Div:
+    """Title, organisation in italics, place, GPA or note, collaborators; the date on the right."""
+    labels = context.labels
+    line: list[pf.Inline] = [span(link(text(item.title), item.url), "cv-title")]
+    if item.org:
+        line += [pf.Str(","), pf.Space(), span(link([pf.Emph(*text(item.org))], item.org_url), "cv-org")]
+    if item.location:
+        line += [pf.Str(","), pf.Space(), span(text(item.location), "cv-location")]
+    aside = _aside(item, context)
+    if aside:
+        line += [pf.Space(), span([pf.Str("("), *aside, pf.Str(")")], "cv-aside")]
+    line += date_span(item.dates, labels)
+    details: list[list[pf.Inline]] = []
+    if item.thesis:
+        details.append([*text(f"{labels['thesis']}:"), pf.Space(), *link(text(item.thesis.title), item.thesis.url)])
+    if item.advisor:
+        details.append([*text(f"{labels['advisor']}:"), pf.Space(), *_person(item.advisor)])
+    if item.detail:
+        details.append(text(item.detail))
+    return entry(line, details)
+
+
+def _aside(item: Entry, context: Context) -> list[pf.Inline]:
+    """What goes in parentheses: the GPA, a note, or "with X and Y on topic"."""
+    labels = context.labels
+    if item.gpa:
+        return text(item.gpa)
+    parts: list[pf.Inline] = []
+    if item.with_:
+        people = join([_person(p) for p in item.with_], ", ", f", {labels['and']} ")
+        parts += [*text(labels["with"]), pf.Space(), *people]
+    if item.topic:
+        parts += [pf.Space(), *text(labels["on"]), pf.Space()] if parts else [*text(labels["on"]), pf.Space()]
+        parts += text(item.topic)
+    if item.note:
+        parts = [*parts, pf.Str(";"), pf.Space(), *text(item.note)] if parts else text(item.note)
+    return parts
+
+
+def _person(person: Person) -> list[pf.Inline]:
+    return link(text(person.name), person.url)

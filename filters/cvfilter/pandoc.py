@@ -1,0 +1,38 @@
+"""Running the bundled pandoc: read Markdown to JSON once, write each format from JSON."""
+
+from __future__ import annotations
+
+import subprocess
+from functools import cache
+from pathlib import Path
+
+from .errors import CvError, Location
+
+READER = "markdown"
+
+
+@cache
+def pandoc_path() -> str:
+    """The pandoc that ships inside pypandoc-binary, so every user has the same 3.x."""
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+def read_markdown(text: str, shown_as: str, cwd: Path) -> str:
+    """Markdown to Pandoc JSON, once per build."""
+    return _run([pandoc_path(), "-f", READER, "-t", "json"], text.encode("utf-8"), shown_as, cwd).decode("utf-8")
+
+
+def write(json_text: str, fmt: str, extra: list[str], cwd: Path, shown_as: str) -> bytes:
+    """Pandoc JSON to one output format; binary formats come back as bytes too."""
+    args = [pandoc_path(), "-f", "json", "-t", fmt, "-o", "-", *extra]
+    return _run(args, json_text.encode("utf-8"), shown_as, cwd)
+
+
+def _run(args: list[str], data: bytes, shown_as: str, cwd: Path) -> bytes:
+    result = subprocess.run(args, input=data, capture_output=True, cwd=cwd)
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", errors="replace").strip()
+        raise CvError.at(Location(shown_as), f"pandoc failed: {message}")
+    return result.stdout

@@ -1,0 +1,41 @@
+"""`typst compile in.typ out.pdf`: the part of Typst's command line that pandoc's --pdf-engine uses.
+
+The typst package on PyPI is a Python API with no command; this wrapper lets
+`pandoc cv.md --filter cvfilter --pdf-engine=typst -o cv.pdf` work with no TeX installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="typst", description="Compile a Typst file to PDF (via the typst Python package).")
+    commands = parser.add_subparsers(dest="command", required=True)
+    compile_ = commands.add_parser("compile", aliases=["c"])
+    compile_.add_argument("input", type=Path)
+    compile_.add_argument("output", type=Path, nargs="?")
+    compile_.add_argument("--root", type=Path, default=None)
+    parser.add_argument("--version", action="version", version="typst (cvfilter wrapper)")
+    args, _unknown = parser.parse_known_args(argv)
+
+    import typst
+
+    output = args.output or args.input.with_suffix(".pdf")
+    root = args.root or args.input.resolve().parent
+    try:
+        pdf = typst.compile(str(args.input), root=str(root), format="pdf")
+    except RuntimeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if str(output) == "-":
+        sys.stdout.buffer.write(pdf)
+    else:
+        output.write_bytes(pdf)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
