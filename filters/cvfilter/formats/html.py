@@ -57,7 +57,7 @@ def _landmarks(blocks: list[pf.Block]) -> list[pf.Block]:
             continue
         if isinstance(block, pf.Header) and block.level == 2:
             current = [block]
-            out.append(pf.Div(classes=["section"]))
+            out.append(pf.Div(classes=["section", "cv-part"]))
             out[-1].content = current
             continue
         if current is not None:

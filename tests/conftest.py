@@ -1,0 +1,58 @@
+"""Shared fixtures: run the filter in process on small documents, and build the example once."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import panflute as pf
+import pytest
+
+from cvfilter import pandoc
+from cvfilter.filter import run
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed"
+
+
+def markdown_to_doc(markdown: str) -> pf.Doc:
+    """Parse Markdown with the bundled pandoc, as `cv build` does."""
+    return pf.load(io.StringIO(pandoc.read_markdown(markdown, "cv.md", Path.cwd())))
+
+
+def render(doc: pf.Doc, fmt: str) -> str:
+    """Write a finished document with the bundled pandoc (text formats only)."""
+    buffer = io.StringIO()
+    pf.dump(doc, buffer)
+    target = {"html": "html5"}.get(fmt, fmt)
+    return pandoc.write(buffer.getvalue(), target, [], Path.cwd(), "cv.md").decode("utf-8")
+
+
+@pytest.fixture
+def cv_dir(tmp_path: Path):
+    """A folder with a metadata.yaml you write; returns a function that filters Markdown there."""
+
+    def make(metadata: str, markdown: str, fmt: str = "plain", **files: str) -> str:
+        (tmp_path / "metadata.yaml").write_text(metadata, encoding="utf-8")
+        for name, content in files.items():
+            (tmp_path / name.replace("__", ".")).write_text(content, encoding="utf-8")
+        (tmp_path / "cv.md").write_text(markdown, encoding="utf-8")
+        doc = run(markdown_to_doc(markdown), fmt, base_dir=tmp_path)
+        return render(doc, fmt)
+
+    make.path = tmp_path
+    return make
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory) -> Path:
+    """The example CV of the repository built once in all three formats, in a copy of the repo files."""
+    from cvfilter.build import build
+
+    work = tmp_path_factory.mktemp("example")
+    for name in ("cv.md", "metadata.yaml", "publications.bib", "stats.json"):
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, work / name)
+    build(work / "cv.md")
+    return work / "build"

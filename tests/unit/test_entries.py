@@ -1,0 +1,89 @@
+"""The entries and header macros on small documents, read back as plain text and HTML."""
+
+from __future__ import annotations
+
+import pytest
+
+from cvfilter.errors import CvError
+
+META = """\
+name: Ada Lovelace
+contact:
+  email: ada@example.org
+positions:
+  - title: Analyst
+    org: Analytical Engine Co.
+    location: London
+    with: [{name: Charles Babbage, url: "https://example.org/cb"}]
+    topic: programs
+    dates: 1842 -- 1843
+  - title: Translator
+    org: Taylor's Scientific Memoirs
+    note: notes A to G
+    dates: 1843
+"""
+
+DOC = """---
+date: 1843-09-01
+---
+
+::: header
+:::
+
+# Positions
+
+::: {.entries from=positions}
+:::
+"""
+
+
+def test_entries_render_title_org_aside_and_dates_in_order(cv_dir):
+    out = cv_dir(META, DOC, "plain")
+    assert "Analyst, Analytical Engine Co., London (with Charles Babbage on programs) 1842 – 1843" in " ".join(out.split())
+    assert out.index("Analyst") < out.index("Translator")
+    assert "(notes A to G) 1843" in " ".join(out.split())
+    assert "Last updated on September 1, 1843" in " ".join(out.split())
+
+
+def test_html_has_header_sections_h2_and_time(cv_dir):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(cv_dir(META, DOC, "html"), "html.parser")
+    assert soup.select_one("header h1").get_text() == "Ada Lovelace"
+    section = soup.select_one("section")
+    assert section.h2.get_text() == "Positions"
+    assert [t.get_text() for t in section.select("time")] == ["1842 – 1843", "1843"]
+    assert soup.select_one("a[href='https://example.org/cb']").get_text() == "Charles Babbage"
+
+
+def test_sort_reverse_limit(cv_dir):
+    doc = DOC.replace("{.entries from=positions}", "{.entries from=positions reverse=true limit=1}")
+    out = " ".join(cv_dir(META, doc, "plain").split())
+    assert "Translator" in out and "Analyst" not in out
+
+
+def test_unknown_option_names_line_and_suggests(cv_dir):
+    doc = DOC.replace("{.entries from=positions}", "{.entries from=positions revers=true}")
+    with pytest.raises(CvError) as caught:
+        cv_dir(META, doc, "plain")
+    problem = caught.value.problems[0]
+    assert (problem.location.file, problem.location.line) == ("cv.md", 10)
+    assert "revers" in problem.message and "reverse" in problem.hint
+
+
+def test_unknown_macro_is_an_error_with_suggestion(cv_dir):
+    with pytest.raises(CvError) as caught:
+        cv_dir(META, DOC.replace("::: header", "::: headr"), "plain")
+    problem = caught.value.problems[0]
+    assert problem.location.line == 5 and ".header" in problem.hint
+
+
+def test_filter_twice_equals_once(cv_dir):
+    from cvfilter.filter import run
+    from tests.conftest import markdown_to_doc, render
+
+    cv_dir(META, DOC, "html")
+    once = run(markdown_to_doc(DOC), "html", base_dir=cv_dir.path)
+    first = render(once, "html")
+    twice = run(once, "html", base_dir=cv_dir.path)
+    assert render(twice, "html") == first
