@@ -56,3 +56,8 @@ def example_build(tmp_path_factory) -> Path:
             shutil.copy(ROOT / name, work / name)
     build(work / "cv.md")
     return work / "build"
+
+
+def normalize(text: str) -> str:
+    """Text as a reader sees it: no-break spaces as spaces, runs of white space folded."""
+    return " ".join(text.replace("\u00a0", " ").split())

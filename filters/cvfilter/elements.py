@@ -73,12 +73,17 @@ def format_date(date: PartialDate, labels: Labels) -> str:
     return str(date.year)
 
 
+NBSP = "\u00a0"
+
+
 def format_range(dates: DateRange, labels: Labels) -> str:
-    start = format_date(dates.start, labels)
+    """"2014 – 2019", with no-break spaces so that a range never splits across lines."""
+    start = format_date(dates.start, labels).replace(" ", NBSP)
+    dash = f"{NBSP}–{NBSP}"
     if dates.ongoing:
-        return f"{start} – {labels['present']}"
+        return f"{start}{dash}{labels['present']}"
     if dates.end and dates.end != dates.start:
-        return f"{start} – {format_date(dates.end, labels)}"
+        return f"{start}{dash}{format_date(dates.end, labels).replace(' ', NBSP)}"
     return start
 
 
