@@ -16,7 +16,7 @@ from . import pandoc
 from .context import Context
 from .data.yaml_source import read_text
 from .errors import CvError, Location, Problem
-from .pipeline import finish, prepare
+from .pipeline import DONE_KEY, expand_macros, finish, load_context
 from .assets import styles_dir
 
 FORMATS = ("pdf", "docx", "html")
@@ -40,13 +40,18 @@ def build(source: Path, formats: tuple[str, ...] = FORMATS, out_dir: Path | None
     clock = _Clock(result.timings)
     shown = source.name
     text = read_text(source, shown)
-    with clock("read"):
+    with clock("pandoc-read"):
         ast_json = pandoc.read_markdown(text, shown, base)
-    with clock("macros"):
+    with clock("parse-json"):
         doc = pf.load(io.StringIO(ast_json))
-        context = prepare(doc, base, shown, text)
-    if context:
+    context = None
+    if not doc.get_metadata(DONE_KEY, default=False):
+        with clock("load"):
+            context = load_context(doc, base, shown)
+        with clock("macros"):
+            expand_macros(doc, context, text)
         result.warnings.extend(context.diagnostics.warnings)
+        _split_out(result.timings, "macros", context.timings)
     with clock("serialise"):
         core = _dump(doc)
     writers = {"pdf": _write_pdf, "docx": _write_docx, "html": _write_html}
@@ -61,15 +66,16 @@ def build(source: Path, formats: tuple[str, ...] = FORMATS, out_dir: Path | None
     return result
 
 
-def _finished_json(core: str, fmt: str, context: Context | None) -> str:
-    doc = pf.load(io.StringIO(core))
-    finish(doc, fmt, context)
-    return _dump(doc)
+def _finished_json(core: str, fmt: str, context: Context | None, clock: _Clock) -> str:
+    with clock(f"finish-{fmt}"):
+        doc = pf.load(io.StringIO(core))
+        finish(doc, fmt, context)
+        return _dump(doc)
 
 
 def _write_html(core: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
     with clock("html"):
-        return pandoc.write(_finished_json(core, "html", context), "html5", ["-s"], base, shown)
+        return pandoc.write(_finished_json(core, "html", context, clock), "html5", ["-s"], base, shown)
 
 
 def _write_docx(core: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
@@ -78,14 +84,21 @@ def _write_docx(core: str, context: Context | None, base: Path, shown: str, cloc
         reference = styles_dir() / "docx" / "reference.docx"
         if reference.is_file():
             extra = ["--reference-doc", str(reference)]
-        return pandoc.write(_finished_json(core, "docx", context), "docx", extra, base, shown)
+        return pandoc.write(_finished_json(core, "docx", context, clock), "docx", extra, base, shown)
 
 
 def _write_pdf(core: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
-    with clock("typst-source"):
-        source = pandoc.write(_finished_json(core, "typst", context), "typst", ["-s"], base, shown)
-    with clock("pdf"):
+    with clock("typst"):
+        source = pandoc.write(_finished_json(core, "typst", context, clock), "typst", ["-s"], base, shown)
+    with clock("typst-compile"):
         return compile_typst(source, base)
+
+
+def _split_out(timings: dict[str, float], total: str, inner: dict[str, float]) -> None:
+    """Report sub-stages (citeproc inside macros) on their own, and the rest under `total`."""
+    for stage, seconds in inner.items():
+        timings[stage] = seconds
+        timings[total] = max(0.0, timings[total] - seconds)
 
 
 def compile_typst(source: bytes, root: Path) -> bytes:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,10 +24,20 @@ class Context:
     base_dir: Path
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     cache: dict[str, Any] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def labels(self) -> Labels:
         return self.config.labels
+
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        """Add the time spent in a stage (e.g. citeproc) to `timings`, for `cv build --timings`."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - start
 
     def data_location(self, *path: str | int) -> Location:
         """The line in metadata.yaml of a value, for messages about it."""

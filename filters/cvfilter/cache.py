@@ -1,0 +1,174 @@
+"""Results that survive between builds, keyed by the content that produced them.
+
+Formatting a citation is the slowest step of a build and a pure function of the entry, the style,
+the locale and the owner settings. A `ResultCache` stores such results as JSON, one file per
+namespace (for example one per style + locale + owner), so an unchanged entry is never formatted
+twice, and a changed entry gets a new key instead of a stale value. Nothing here knows what is
+being cached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+# Bump when the meaning of cached values changes, so old files are never read.
+CACHE_VERSION = 1
+CACHE_ENV = "CVFILTER_CACHE_DIR"
+DISABLE_ENV = "CVFILTER_NO_CACHE"
+
+# Below this many missing results, forking workers costs more than it saves.
+PARALLEL_MIN = 48
+
+_OPEN: dict[Path, ResultCache] = {}
+
+
+def cache_dir(base_dir: Path) -> Path | None:
+    """`.cache/cvfilter/` beside cv.md, or $CVFILTER_CACHE_DIR; None when caching is switched off."""
+    if os.environ.get(DISABLE_ENV):
+        return None
+    override = os.environ.get(CACHE_ENV)
+    return Path(override) if override else base_dir / ".cache" / "cvfilter"
+
+
+def content_key(*parts: Any) -> str:
+    """A stable digest of JSON-able parts (dict order does not matter)."""
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+class ResultCache:
+    """A JSON mapping from content keys to JSON values, read once and written atomically."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._values: dict[str, Any] = {}
+        self._stamp: tuple[int, int] | None = None
+        self._dirty = False
+        self.hits = 0
+        self.misses = 0
+        self._reload()
+
+    @classmethod
+    def open(cls, base_dir: Path, namespace: str, *settings: Any) -> ResultCache:
+        """The cache for `namespace` under the given settings; reused within a process (cv watch)."""
+        folder = cache_dir(base_dir)
+        if folder is None:
+            return cls(None)
+        path = folder / f"{namespace}-{content_key(CACHE_VERSION, *settings)}.json"
+        cache = _OPEN.get(path)
+        if cache is None:
+            cache = _OPEN[path] = cls(path)
+        else:
+            cache._reload()
+        cache.hits = cache.misses = 0
+        return cache
+
+    def get(self, key: str) -> Any | None:
+        value = self._values.get(key)
+        if value is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        if self._values.get(key) != value:
+            self._values[key] = value
+            self._dirty = True
+
+    def save(self) -> None:
+        """Write if anything changed; a cache that cannot be written only costs speed."""
+        if self.path is None or not self._dirty:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write_text(self.path, json.dumps(self._values, ensure_ascii=False, separators=(",", ":")))
+            self._stamp = _stamp(self.path)
+            self._dirty = False
+        except OSError:
+            return
+
+    def _reload(self) -> None:
+        """Read the file unless this process already holds what is in it."""
+        if self.path is None:
+            return
+        stamp = _stamp(self.path)
+        if stamp is None or stamp == self._stamp:
+            return
+        try:
+            loaded = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            loaded = {}
+        self._values = loaded if isinstance(loaded, dict) else {}
+        self._stamp = stamp
+
+
+def map_cached(
+    items: Sequence[T],
+    keys: Sequence[str],
+    compute: Callable[[T], Any],
+    cache: ResultCache,
+    workers: int | None = None,
+) -> list[Any]:
+    """`[compute(item) for item in items]`, taking what the cache has and computing only the rest.
+
+    When many results are missing they are computed on every core in forked workers; `compute`
+    must then be a module-level function and items picklable. Results are stored and saved.
+    """
+    results: list[Any] = [cache.get(key) for key in keys]
+    missing = [index for index, value in enumerate(results) if value is None]
+    if missing:
+        computed = _compute_all([items[index] for index in missing], compute, workers)
+        for index, value in zip(missing, computed):
+            results[index] = value
+            cache.put(keys[index], value)
+        cache.save()
+    return results
+
+
+def _compute_all(items: list[T], compute: Callable[[T], Any], workers: int | None) -> list[Any]:
+    cores = workers if workers is not None else (os.cpu_count() or 1)
+    if cores < 2 or len(items) < PARALLEL_MIN or not _can_fork():
+        return [compute(item) for item in items]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, len(items) // (cores * 4))
+    try:
+        with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(compute, items, chunksize=chunk))
+    except (OSError, RuntimeError, ImportError):
+        return [compute(item) for item in items]
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)
+
+
+def _atomic_write_text(target: Path, text: str) -> None:
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
