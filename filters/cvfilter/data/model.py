@@ -92,6 +92,7 @@ class Repository(Strict):
     name: str = Field(description="owner/name on GitHub")
     url: Url | None = None
     description: str | None = None
+    symbol: str | None = Field(None, description="A mark shown before the description, such as ♥")
     stars: int | None = Field(None, ge=0, description="Star count when no statistics cache has it")
     year: Dates | None = None
     tags: list[str] = Field(default_factory=list)
@@ -119,16 +120,16 @@ class Talk(Strict):
 class Student(Strict):
     name: str
     url: Url | None = None
-    detail: str | None = None
+    detail: str | None = Field(None, description="Shown in parentheses after the name: 'visiting from NYU'")
     dates: Dates
     tags: list[str] = Field(default_factory=list)
 
 
 class Course(Strict):
     name: str
-    code: str | None = None
-    role: str
-    term: str
+    code: str | None = Field(None, description="Course number, shown in parentheses: 'CMU 15-780'")
+    role: str = Field(description="TA, Instructor, ...")
+    term: str = Field(description="As it should appear, such as 'S2017' or 'Fall 2016'; its year is used to sort")
     url: Url | None = None
     tags: list[str] = Field(default_factory=list)
 

@@ -1,4 +1,14 @@
 """The section macros. Importing this package registers every macro module below."""
 
-from . import entries, header  # noqa: F401  (registration happens on import)
+from . import (  # noqa: F401  (registration happens on import)
+    activities,
+    entries,
+    header,
+    repositories,
+    reviewing,
+    skills,
+    students,
+    talks,
+    teaching,
+)
 from .registry import MACROS, LIST_OPTIONS, MacroCall, Option, macro  # noqa: F401

@@ -54,8 +54,17 @@ def _descending(list_items: list[pf.ListItem]) -> pf.Block:
     blocks = []
     for index, item in enumerate(list_items):
         number = pf.Span(pf.Str(f"{total - index}."), classes=["cv-number"])
-        first, *rest = item.content
-        if isinstance(first, (pf.Para, pf.Plain)):
-            first = type(first)(number, pf.Space(), *first.content)
-        blocks.append(pf.Div(first, *rest, classes=["cv-item"]))
+        _prefix_first_line(item.content, [number, pf.Space()])
+        blocks.append(pf.Div(*item.content, classes=["cv-item"]))
     return pf.Div(*blocks, classes=["cv-items", "cv-descending"])
+
+
+def _prefix_first_line(blocks: Sequence[pf.Block], inlines: list[pf.Inline]) -> bool:
+    """Put `inlines` at the start of the first paragraph, looking inside entry Divs."""
+    for block in blocks:
+        if isinstance(block, (pf.Para, pf.Plain)):
+            block.content[0:0] = inlines
+            return True
+        if isinstance(block, pf.Div) and _prefix_first_line(block.content, inlines):
+            return True
+    return False

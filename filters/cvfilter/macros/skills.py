@@ -1,0 +1,27 @@
+"""The `.skills` macro: "Programming: C, C++, Python", one group per line."""
+
+from __future__ import annotations
+
+import panflute as pf
+
+from ..context import Context
+from ..data.model import SkillGroup
+from ..elements import join, section, span, text
+from .listing import numbered, select
+from .registry import LIST_OPTIONS, MacroCall, macro
+
+
+@macro("skills", "Skill groups: a name, then its items separated by commas",
+       {k: v for k, v in LIST_OPTIONS.items() if k != "numbering"})
+def expand_skills(call: MacroCall, context: Context) -> list[pf.Block]:
+    chosen = select(context.data.skills, call, title=lambda g: g.name)
+    blocks = list(call.content)
+    if chosen:
+        blocks.append(numbered([[render_skills(g)] for g in chosen], call))
+    return [section("skills", blocks)]
+
+
+def render_skills(group: SkillGroup) -> pf.Div:
+    items = join([[span(text(item), "cv-skill-item")] for item in group.items], ", ")
+    line = pf.Para(span([*text(group.name), pf.Str(":")], "cv-skill-name"), pf.Space(), span(items, "cv-skill-items"))
+    return pf.Div(line, classes=["cv-skill"])
