@@ -23,9 +23,14 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--to", type=_formats, default=("pdf", "docx", "html"), help="formats, comma-separated: pdf,docx,html")
     build.add_argument("-o", "--output", type=Path, default=None, help="output folder (default: build/ beside cv.md)")
     build.add_argument("--timings", action="store_true", help="print how long each stage took")
+    build.add_argument("--refresh-stats", action="store_true", help="run `cv stats --refresh` first (uses the network)")
 
     check = commands.add_parser("check", help="validate cv.md, metadata.yaml and the bibliography; exit 1 on errors")
     check.add_argument("source", nargs="?", default="cv.md", type=Path)
+
+    stats = commands.add_parser("stats", help="show the cached GitHub stars and citation metrics, and their age")
+    stats.add_argument("source", nargs="?", default="cv.md", type=Path)
+    stats.add_argument("--refresh", action="store_true", help="fetch them again from GitHub and OpenAlex")
     return parser
 
 
@@ -39,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "stats":
+            return _stats(args)
     except CvError as exc:
         print_problems(exc.problems)
         return 1
@@ -51,6 +58,10 @@ def _build(args: argparse.Namespace) -> int:
     from .build import build
     from .report import print_build
 
+    if args.refresh_stats:
+        from .stats.command import refresh_before_build
+
+        refresh_before_build(args.source)
     result = build(args.source, args.to, args.output)
     print_build(result, args.timings)
     return 0
@@ -63,6 +74,12 @@ def _check(args: argparse.Namespace) -> int:
     problems = check(args.source)
     print_problems(problems)
     return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from .stats.command import run_stats
+
+    return run_stats(args.source, args.refresh)
 
 
 if __name__ == "__main__":
