@@ -8,6 +8,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import panflute as pf
@@ -27,6 +28,7 @@ class BuildResult:
     outputs: dict[str, Path] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    inputs: list[Path] = field(default_factory=list)
 
 
 def build(source: Path, formats: tuple[str, ...] = FORMATS, out_dir: Path | None = None, stem: str = "cv") -> BuildResult:
@@ -48,6 +50,7 @@ def build(source: Path, formats: tuple[str, ...] = FORMATS, out_dir: Path | None
     if not doc.get_metadata(DONE_KEY, default=False):
         with clock("load"):
             context = load_context(doc, base, shown)
+        result.inputs = _inputs(source, context)
         with clock("macros"):
             expand_macros(doc, context, text)
         result.warnings.extend(context.diagnostics.warnings)
@@ -94,6 +97,13 @@ def _write_pdf(core: str, context: Context | None, base: Path, shown: str, clock
         return compile_typst(source, base)
 
 
+def _inputs(source: Path, context: Context) -> list[Path]:
+    """The files a build read, so that `cv watch` knows what to watch."""
+    config = context.config
+    named = [config.data, config.bibliography, config.csl, config.stats]
+    return [source, *(context.base_dir / name for name in named if name)]
+
+
 def _split_out(timings: dict[str, float], total: str, inner: dict[str, float]) -> None:
     """Report sub-stages (citeproc inside macros) on their own, and the rest under `total`."""
     for stage, seconds in inner.items():
@@ -103,12 +113,18 @@ def _split_out(timings: dict[str, float], total: str, inner: dict[str, float]) -
 
 def compile_typst(source: bytes, root: Path) -> bytes:
     """Typst in process: no subprocess, no network (fonts ship with the typst package)."""
-    import typst
-
     try:
-        return typst.compile(source, root=str(root), format="pdf")
+        return _typst_compiler(str(root)).compile(input=source, format="pdf")
     except RuntimeError as exc:
         raise CvError.at(Location("cv.typ"), f"Typst could not compile the document: {exc}") from None
+
+
+@cache
+def _typst_compiler(root: str):
+    """One compiler per project root: fonts are scanned once per process, not once per build (cv watch)."""
+    import typst
+
+    return typst.Compiler(root=root)
 
 
 def atomic_write(target: Path, data: bytes) -> None:

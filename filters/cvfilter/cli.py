@@ -25,6 +25,13 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--timings", action="store_true", help="print how long each stage took")
     build.add_argument("--refresh-stats", action="store_true", help="run `cv stats --refresh` first (uses the network)")
 
+    watch = commands.add_parser("watch", help="rebuild whenever cv.md, its data, bibliography or styles change")
+    watch.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
+    watch.add_argument("--to", type=_formats, default=("pdf", "docx", "html"), help="formats, comma-separated: pdf,docx,html")
+    watch.add_argument("-o", "--output", type=Path, default=None, help="output folder (default: build/ beside cv.md)")
+    watch.add_argument("--serve", action="store_true", help="serve a live-reloading HTML preview on 127.0.0.1")
+    watch.add_argument("--port", type=int, default=8000, help="port of the preview (default: 8000)")
+
     check = commands.add_parser("check", help="validate cv.md, metadata.yaml and the bibliography; exit 1 on errors")
     check.add_argument("source", nargs="?", default="cv.md", type=Path)
 
@@ -46,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args)
         if args.command == "stats":
             return _stats(args)
+        if args.command == "watch":
+            from .watch import watch
+
+            return watch(args.source, args.to, args.output, args.serve, args.port)
     except CvError as exc:
         print_problems(exc.problems)
         return 1
