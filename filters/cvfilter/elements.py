@@ -14,7 +14,7 @@ import panflute as pf
 from .data.dates import DateRange, PartialDate
 from .labels import Labels
 
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"[^ \t\n\r\f\v]+")  # a no-break space stays inside its word: it must not break
 
 
 def text(value: str) -> list[pf.Inline]:

@@ -9,7 +9,7 @@ import panflute as pf
 from ..context import Context
 from ..data.dates import DateRange, PartialDate
 from ..data.model import Course
-from ..elements import entry, link, section, span, text
+from ..elements import NBSP, entry, link, section, span, text
 from .listing import numbered, select
 from .registry import LIST_OPTIONS, MacroCall, macro
 
@@ -29,7 +29,7 @@ def render_course(course: Course) -> pf.Div:
         line += [pf.Space(), span([pf.Str("("), *text(course.code), pf.Str(")")], "cv-code")]
     line += [pf.Str(","), pf.Space(), span(text(course.role), "cv-role")]
     year = term_year(course)
-    line.append(span(text(course.term), "cv-date", **({"datetime": year.start.iso()} if year else {})))
+    line.append(span(text(course.term.replace(" ", NBSP)), "cv-date", **({"datetime": year.start.iso()} if year else {})))
     return entry(line, (), "cv-course")
 
 
