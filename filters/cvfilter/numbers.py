@@ -8,31 +8,41 @@ from __future__ import annotations
 
 _UNITS = ((1_000, "k"), (1_000_000, "M"), (1_000_000_000, "B"))
 
+# Languages that write a decimal comma ("1,3k"); every other language gets a point.
+_DECIMAL_COMMA = frozenset(
+    "bg ca cs da de el es et fi fr hr hu id it lt lv nb nl nn no pl pt ro ru sk sl sr sv tr uk".split()
+)
 
-def compact(n: int) -> str:
-    """A count rounded to the nearest tenth of a unit, halves up: 1049 -> "1k", 1050 -> "1.1k"."""
+
+def decimal_mark(lang: str = "en") -> str:
+    """"," or "." for a BCP 47 language tag such as "de-DE" or "en-US"."""
+    return "," if lang.replace("_", "-").split("-")[0].lower() in _DECIMAL_COMMA else "."
+
+
+def compact(n: int, lang: str = "en") -> str:
+    """A count rounded to the nearest tenth of a unit, halves up: 1049 -> "1k", 1050 -> "1.1k" ("1,1k" in German)."""
     _check(n)
     if n < 1_000:
         return str(n)
     for size, suffix in _UNITS:
         tenths = (n * 10 + size // 2) // size
         if tenths < 10_000 or size == _UNITS[-1][0]:  # 999_950 is "1M", not "1000k"
-            return _tenths(tenths, suffix)
+            return _tenths(tenths, suffix, lang)
     raise AssertionError("unreachable: the last unit always returns")
 
 
-def at_least(n: int) -> str:
+def at_least(n: int, lang: str = "en") -> str:
     """A lower bound with a plus, always rounded down so it never overstates: 27_199 -> "27.1k+"."""
     _check(n)
     if n < 1_000:
         return f"{n}+"
     size, suffix = next((s, x) for s, x in reversed(_UNITS) if n >= s)
-    return _tenths(n * 10 // size, suffix) + "+"
+    return _tenths(n * 10 // size, suffix, lang) + "+"
 
 
-def _tenths(tenths: int, suffix: str) -> str:
+def _tenths(tenths: int, suffix: str, lang: str) -> str:
     whole, tenth = divmod(tenths, 10)
-    return f"{whole}{suffix}" if tenth == 0 else f"{whole}.{tenth}{suffix}"
+    return f"{whole}{suffix}" if tenth == 0 else f"{whole}{decimal_mark(lang)}{tenth}{suffix}"
 
 
 def _check(n: int) -> None:

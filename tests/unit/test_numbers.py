@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cvfilter.numbers import at_least, compact
+from cvfilter.numbers import at_least, compact, decimal_mark
 
 
 @pytest.mark.parametrize(("n", "shown"), [
@@ -62,3 +62,18 @@ def test_not_a_count_is_refused(bad):
         compact(bad)
     with pytest.raises(ValueError):
         at_least(bad)
+
+
+@pytest.mark.parametrize(("lang", "short", "total"), [
+    ("en-US", "1.3k", "27.1k+"), ("de", "1,3k", "27,1k+"), ("de-AT", "1,3k", "27,1k+"), ("fr-FR", "1,3k", "27,1k+"),
+    ("pt_BR", "1,3k", "27,1k+"), ("ja", "1.3k", "27.1k+"),
+])
+def test_the_document_language_picks_the_decimal_mark(lang, short, total):
+    assert (compact(1300, lang), at_least(27_162, lang)) == (short, total)
+    assert compact(1000, lang) == "1k" and at_least(6000, lang) == "6k+"
+
+
+@given(st.integers(min_value=0, max_value=10**10))
+def test_german_differs_from_english_only_in_the_mark(n):
+    assert compact(n, "de") == compact(n).replace(".", decimal_mark("de"))
+    assert at_least(n, "de") == at_least(n).replace(".", ",")

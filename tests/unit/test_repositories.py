@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 from bs4 import BeautifulSoup
 
-from cvfilter.data.model import Repository
 from cvfilter.errors import CvError
-from cvfilter.macros.repositories import star_count
 from tests.conftest import normalize
 
 META = """\
@@ -93,8 +89,12 @@ def test_bad_repository_name_is_reported_on_its_line(cv_dir):
     assert problem.location.line == 3 and "owner/name" in problem.message
 
 
-def test_star_count_prefers_a_statistics_cache():
-    repo = Repository(name="ada/engine", stars=10)
-    assert star_count(repo, SimpleNamespace(cache={})) == 10
-    assert star_count(repo, SimpleNamespace(cache={"stars": {"ada/engine": 12}})) == 12
-    assert star_count(repo, SimpleNamespace(cache={"stars": {"other/repo": 12}})) == 10
+def test_star_counts_come_from_the_statistics_cache_first(cv_dir):
+    cache = '{"version": 1, "repositories": {"ada/engine": {"stars": 27100, "fetched": "2023-03-20T00:00:00Z"}}}'
+    out = normalize(cv_dir(META, doc(), "plain", stats__json=cache))
+    assert "ada/engine ★27.1k" in out and "ada/bernoulli ★1k" in out and "★14.6k" not in out
+
+
+def test_german_documents_write_a_decimal_comma(cv_dir):
+    out = normalize(cv_dir(META, "---\nlang: de-DE\n---\n\n" + doc(), "plain"))
+    assert "ada/engine ★14,6k" in out and "16,6k+ GitHub-Sterne" in out

@@ -12,20 +12,16 @@ from ..context import Context
 from ..data.model import Repository
 from ..elements import date_span, entry, link, section, span, text
 from ..numbers import at_least, compact
+from ..stats import lookup
 from .listing import numbered, select
 from .registry import LIST_OPTIONS, MacroCall, Option, macro
-
-STARS_CACHE_KEY = "stars"
-"""`context.cache[STARS_CACHE_KEY]` maps "owner/name" to a fresher star count than metadata.yaml's."""
 
 STAR = "★"
 
 
 def star_count(repo: Repository, context: Context) -> int | None:
-    """The repository's star count: a statistics cache wins over the `stars:` written in the data."""
-    cached = context.cache.get(STARS_CACHE_KEY) or {}
-    count = cached.get(repo.name)
-    return count if isinstance(count, int) and not isinstance(count, bool) else repo.stars
+    """The repository's star count: stats.json (`cv stats --refresh`) wins over `stars:` in the data."""
+    return lookup.stars(context, repo.name)
 
 
 @macro("repositories", "Open-source repositories: owner/name, stars, description and year", {
@@ -50,7 +46,7 @@ def render_repository(repo: Repository, context: Context) -> pf.Div:
     line: list[pf.Inline] = [span(link(text(repo.name), repo.link), "cv-repo-name")]
     stars = star_count(repo, context)
     if stars is not None:
-        line += [pf.Space(), span([pf.Str(STAR + compact(stars))], "cv-stars", count=str(stars))]
+        line += [pf.Space(), span([pf.Str(STAR + compact(stars, context.config.lang))], "cv-stars", count=str(stars))]
     if repo.symbol:
         line += [pf.Space(), span(text(repo.symbol), "cv-symbol")]
     if repo.description:
@@ -67,6 +63,6 @@ def _total(repos: list[Repository], call: MacroCall, context: Context) -> list[p
         context.diagnostics.warn(call.location, "no repository has a star count, so the total is left out",
                                  "add `stars:` to the repositories in the data, or write total=false")
         return []
-    sentence = [span([pf.Str(at_least(sum(known)))], "cv-stars-total", count=str(sum(known))),
+    sentence = [span([pf.Str(at_least(sum(known), context.config.lang))], "cv-stars-total", count=str(sum(known))),
                 pf.Space(), *text(context.labels["stars-total"])]
     return [pf.Div(pf.Para(*sentence), classes=["cv-lead"])]

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..context import Context
 from .cache import CacheError, read_cache
-from .refresh import RefreshReport, cache_path, refresh
+from .lookup import cache_path
+from .refresh import RefreshReport, refresh
 from .show import describe, summarize
 
 

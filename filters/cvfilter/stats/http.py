@@ -65,9 +65,11 @@ class HttpClient:
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, (TimeoutError, socket.timeout)):
                 raise _Retry(f"no answer within {self.timeout:g} s") from None
-            raise _Retry(f"cannot connect: {exc.reason}") from None
-        except (ConnectionError, OSError) as exc:
-            raise _Retry(f"connection failed: {exc}") from None
+            raise FetchError(f"cannot connect: {exc.reason}") from None
+        except (ConnectionResetError, ConnectionAbortedError) as exc:
+            raise _Retry(f"connection lost: {exc}") from None
+        except OSError as exc:
+            raise FetchError(f"cannot connect: {exc}") from None
         try:
             return json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:

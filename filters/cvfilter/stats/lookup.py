@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pathlib import Path
+
+from ..config import resolve_inside
 from ..context import Context
 from ..errors import Location
 from .cache import CacheError, StatsCache, read_cache
-from .refresh import cache_path
 
 _CACHE_KEY = "stats"
 _WARNED_KEY = "stats-warned"
@@ -22,6 +24,11 @@ _HINT = "run `cv stats --refresh`, or write the number in metadata.yaml"
 class ScholarMetrics:
     citations: int | None
     h_index: int | None
+
+
+def cache_path(context: Context) -> Path:
+    """stats.json as the front matter names it, beside cv.md and never outside its folder."""
+    return resolve_inside(context.base_dir, context.config.stats, Location(context.config.source, 1))
 
 
 def load(context: Context) -> StatsCache:

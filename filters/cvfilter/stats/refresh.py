@@ -16,6 +16,7 @@ from ..context import Context
 from ..errors import Location, Problem
 from .cache import CacheError, RepoStats, ScholarStats, StatsCache, read_cache, write_cache
 from .http import FetchError, HttpClient
+from .lookup import cache_path
 from .sources import Endpoints, fetch_author, fetch_repository
 
 MAX_WORKERS = 4
@@ -30,13 +31,6 @@ class RefreshReport:
     failed: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     written: bool = False
-
-
-def cache_path(context: Context) -> Path:
-    """stats.json as the front matter names it, beside cv.md."""
-    from ..config import resolve_inside
-
-    return resolve_inside(context.base_dir, context.config.stats, Location(context.config.source, 1))
 
 
 def refresh(
