@@ -111,20 +111,25 @@ def _split_out(timings: dict[str, float], total: str, inner: dict[str, float]) -
         timings[total] = max(0.0, timings[total] - seconds)
 
 
-def compile_typst(source: bytes, root: Path) -> bytes:
+# Tagged PDF that conforms to PDF/UA-1 (accessibility) and PDF/A-2b (archiving).
+PDF_STANDARDS = ["ua-1", "a-2b"]
+
+
+def compile_typst(source: bytes | str, root: Path) -> bytes:
     """Typst in process: no subprocess, no network (fonts ship with the typst package)."""
     try:
-        return _typst_compiler(str(root)).compile(input=source, format="pdf")
+        return _typst_compiler(str(root)).compile(input=source, format="pdf", pdf_standards=PDF_STANDARDS)
     except RuntimeError as exc:
         raise CvError.at(Location("cv.typ"), f"Typst could not compile the document: {exc}") from None
 
 
 @cache
 def _typst_compiler(root: str):
-    """One compiler per project root: fonts are scanned once per process, not once per build (cv watch)."""
+    """One compiler per project root: fonts are scanned once per process, not once per build (cv watch).
+    Only the fonts inside Typst are used, so the PDF looks the same on every machine."""
     import typst
 
-    return typst.Compiler(root=root)
+    return typst.Compiler(root=root, ignore_system_fonts=True)
 
 
 def atomic_write(target: Path, data: bytes) -> None:

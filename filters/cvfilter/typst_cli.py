@@ -21,14 +21,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version="typst (cvfilter wrapper)")
     args, _unknown = parser.parse_known_args(argv)
 
-    import typst
+    from .build import compile_typst
+    from .errors import CvError
 
     output = args.output or args.input.with_suffix(".pdf")
     root = args.root or args.input.resolve().parent
     try:
-        pdf = typst.compile(str(args.input), root=str(root), format="pdf")
-    except RuntimeError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        pdf = compile_typst(str(args.input), root)
+    except CvError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
         return 1
     if str(output) == "-":
         sys.stdout.buffer.write(pdf)

@@ -51,6 +51,16 @@ def set_meta_default(doc: pf.Doc, key: str, value: str) -> None:
         doc.metadata[key] = pf.MetaString(value)
 
 
+def add_header_include(doc: pf.Doc, block: pf.Block) -> None:
+    """Append to header-includes, keeping what the user put there first."""
+    includes = doc.metadata.get("header-includes")
+    if isinstance(includes, pf.MetaList):
+        existing = list(includes.content)
+    else:
+        existing = [includes] if includes is not None else []
+    doc.metadata["header-includes"] = pf.MetaList(*existing, pf.MetaBlocks(block))
+
+
 def owner_name(doc: pf.Doc) -> str | None:
     """The text of the `cv-name` span, for document titles."""
     found: list[str] = []

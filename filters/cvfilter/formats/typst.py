@@ -1,28 +1,41 @@
-"""Typst edge: the style preamble from styles/typst/, raw wrappers around the semantic blocks.
+"""Typst edge: the style from styles/typst/cv.typ, raw wrappers around the semantic blocks.
 
-User text stays in Pandoc elements, so Pandoc's Typst writer escapes it; the only string this module
-builds itself is the document metadata, through `typst_string`.
+The style goes into header-includes, which pandoc's Typst template places before its page content, so
+it works for `cv build` and for plain `pandoc --pdf-engine=typst` alike. User text stays in Pandoc
+elements, so Pandoc's Typst writer escapes it; the only strings this module builds itself are the
+document metadata, through `typst_string`.
 """
 
 from __future__ import annotations
 
 import panflute as pf
 
-from ..context import Context
 from ..assets import read_style
-from .common import before_date, has, once, owner_name
+from ..context import Context
+from .common import add_header_include, before_date, has, once, owner_name, set_meta_default
 
-# Semantic Div class -> Typst function from cv.typ that lays it out.
+# Semantic class -> Typst function from cv.typ that lays it out. An element with several classes
+# is wrapped in each function, in this order (outermost first).
 BLOCK_FUNCTIONS = {
     "cv-header": "cv-header",
     "cv-contact": "cv-contact",
     "cv-entry": "cv-entry",
+    "cv-selected": "cv-selected",
     "cv-detail": "cv-detail",
+    "cv-items": "cv-items",
+    "cv-item": "cv-item",
 }
 INLINE_FUNCTIONS = {
-    "cv-date": "cv-date",
     "cv-name": "cv-name",
+    "cv-date": "cv-date",
+    "cv-sep": "cv-sep",
+    "cv-updated": "cv-updated",
+    "cv-owner": "cv-owner",
+    "cv-number": "cv-number",
+    "cv-org": "cv-org",
 }
+PAGE_DEFAULTS = {"papersize": "us-letter"}
+MARGIN = {"x": "0.7in", "y": "0.6in"}
 
 
 def typst_string(value: str) -> str:
@@ -35,24 +48,51 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "typst"):
         return
     name = owner_name(doc) or ""
+    updated = _first_text(doc, "cv-updated")
+    doc.walk(_icons)
     before_date(doc, lambda: [pf.RawInline("#h(1fr)", format="typst")])
     doc.walk(_wrap)
-    lang = context.config.lang if context else "en"
-    preamble = "\n".join([
-        f"#set document(title: {typst_string(name + ' — CV' if name else 'CV')}, author: {typst_string(name)})",
-        f"#set text(lang: {typst_string(lang.split('-')[0])})",
-        read_style("typst/cv.typ"),
-    ])
-    doc.content.insert(0, pf.RawBlock(preamble, format="typst"))
+    for key, value in PAGE_DEFAULTS.items():
+        set_meta_default(doc, key, value)
+    if "margin" not in doc.metadata:
+        doc.metadata["margin"] = pf.MetaMap(**{k: pf.MetaString(v) for k, v in MARGIN.items()})
+    set_meta_default(doc, "lang", context.config.lang if context else "en")
+    footer = " · ".join(part for part in (name, updated) if part)
+    style = f"#let cv-footer-note = {typst_string(footer)}\n{read_style('typst/cv.typ')}"
+    add_header_include(doc, pf.RawBlock(style, format="typst"))
+    title = f"{name} — CV" if name else "CV"
+    opening = f"#set document(title: {typst_string(title)}, author: {typst_string(name)})\n#show: cv-document"
+    doc.content.insert(0, pf.RawBlock(opening, format="typst"))
+
+
+def _first_text(doc: pf.Doc, cls: str) -> str | None:
+    found: list[str] = []
+
+    def action(elem: pf.Element, _doc: pf.Doc) -> None:
+        if not found and has(elem, cls):
+            found.append(pf.stringify(elem).replace("\u00a0", " "))
+
+    doc.walk(action)
+    return found[0] if found else None
+
+
+def _icons(elem: pf.Element, _doc: pf.Doc) -> pf.Inline | None:
+    """Icons are drawn by cv.typ: the glyph the core chose is replaced by a call naming the kind."""
+    if has(elem, "cv-icon"):
+        kind, glyph = elem.attributes.get("icon", ""), pf.stringify(elem)
+        return pf.RawInline(f"#cv-icon({typst_string(kind)}, {typst_string(glyph)})", format="typst")
+    return None
 
 
 def _wrap(elem: pf.Element, _doc: pf.Doc) -> object:
     if isinstance(elem, pf.Div):
-        function = next((f for c, f in BLOCK_FUNCTIONS.items() if c in elem.classes), None)
-        if function:
-            return [pf.RawBlock(f"#{function}[", format="typst"), *elem.content, pf.RawBlock("]", format="typst")]
+        functions = [f for c, f in BLOCK_FUNCTIONS.items() if c in elem.classes]
+        if functions:
+            opening = "".join(f"#{f}[" for f in functions)
+            return [pf.RawBlock(opening, format="typst"), *elem.content, pf.RawBlock("]" * len(functions), format="typst")]
     elif isinstance(elem, pf.Span):
-        function = next((f for c, f in INLINE_FUNCTIONS.items() if c in elem.classes), None)
-        if function:
-            return [pf.RawInline(f"#{function}[", format="typst"), *elem.content, pf.RawInline("]", format="typst")]
+        functions = [f for c, f in INLINE_FUNCTIONS.items() if c in elem.classes]
+        if functions:
+            opening = "".join(f"#{f}[" for f in functions)
+            return [pf.RawInline(opening, format="typst"), *elem.content, pf.RawInline("]" * len(functions), format="typst")]
     return None

@@ -1,0 +1,105 @@
+"""The example's PDF: its layout budget, its links, and the standards it claims, read back from the file."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pypdf
+import pytest
+import yaml
+
+from tests.conftest import ROOT, normalize
+
+MAX_PAGES = 12
+URL = re.compile(r"""(?:https?://|mailto:)[^\s"'}<>]+""")
+
+
+def data_urls() -> set[str]:
+    """Every link target the example's data can produce: URLs in metadata.yaml and the bibliography,
+    and the profile addresses the header derives from contact handles."""
+    text = (ROOT / "metadata.yaml").read_text(encoding="utf-8")
+    bib = ROOT / "publications.bib"
+    urls = set(URL.findall(text + (bib.read_text(encoding="utf-8") if bib.exists() else "")))
+    contact = yaml.safe_load(text).get("contact", {})
+    derived = {
+        "email": "mailto:{}", "linkedin": "https://www.linkedin.com/in/{}", "twitter": "https://twitter.com/{}",
+        "github": "https://github.com/{}", "orcid": "https://orcid.org/{}",
+        "scholar": "https://scholar.google.com/citations?user={}",
+    }
+    urls |= {pattern.format(contact[key]) for key, pattern in derived.items() if key in contact}
+    return urls
+
+
+def link_targets(pdf: Path) -> list[str]:
+    reader = pypdf.PdfReader(pdf)
+    targets = []
+    for page in reader.pages:
+        for ref in page.get("/Annots") or []:
+            annotation = ref.get_object()
+            if annotation.get("/Subtype") == "/Link" and "/URI" in annotation.get("/A", {}):
+                targets.append(str(annotation["/A"]["/URI"]))
+    return targets
+
+
+def test_example_fits_the_page_budget(example_build: Path) -> None:
+    pages = len(pypdf.PdfReader(example_build / "cv.pdf").pages)
+    assert 1 <= pages <= MAX_PAGES
+
+
+def test_every_link_goes_where_the_data_says(example_build: Path) -> None:
+    targets = link_targets(example_build / "cv.pdf")
+    assert targets, "the PDF has no clickable links"
+    allowed = data_urls()
+    assert [t for t in targets if t not in allowed] == []
+    assert "mailto:bda@meta.com" in targets
+
+
+def test_pdf_claims_ua1_and_a2b_and_is_tagged(example_build: Path) -> None:
+    reader = pypdf.PdfReader(example_build / "cv.pdf")
+    xmp = reader.xmp_metadata.stream.get_data().decode("utf-8")
+    assert re.search(r"<pdfuaid:part>1</pdfuaid:part>", xmp)
+    assert re.search(r"<pdfaid:part>2</pdfaid:part>", xmp)
+    assert re.search(r"<pdfaid:conformance>B</pdfaid:conformance>", xmp)
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert str(root["/Lang"]).startswith("en")
+    assert reader.metadata.title == "Brandon Amos — CV"
+    assert reader.metadata.author == "Brandon Amos"
+
+
+def pdftotext(pdf: Path, page: int = 1) -> str:
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    args = ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"]
+    return subprocess.run(args, capture_output=True, check=True, text=True).stdout
+
+
+def test_first_page_opens_with_the_name_then_the_contact_line(example_build: Path) -> None:
+    """The style must not start a fresh page after the template's content (page 1 was once blank),
+    and the drawn icons must not split the contact line when the text is extracted."""
+    text = normalize(pdftotext(example_build / "cv.pdf"))
+    assert text.startswith("Brandon Amos ✉ bda@meta.com • ⌂ bamos.github.io • in bdamos")
+    assert "Brandon Amos · Last updated on March 20, 2023" in text
+    assert re.search(r"\b1 of \d+\b", text)
+
+
+def test_plain_pandoc_with_typst_engine_uses_the_same_style(tmp_path: Path) -> None:
+    from cvfilter.pandoc import pandoc_path
+
+    for name in ("cv.md", "metadata.yaml", "publications.bib"):
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, tmp_path / name)
+    if not (shutil.which("cvfilter") and shutil.which("typst")):
+        pytest.skip("the cvfilter and typst commands are not on PATH (pip install the package)")
+    result = subprocess.run(
+        [pandoc_path(), "cv.md", "--filter", "cvfilter", "--pdf-engine=typst", "-o", "cv.pdf"],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    reader = pypdf.PdfReader(tmp_path / "cv.pdf")
+    assert reader.metadata.title == "Brandon Amos — CV"
+    assert normalize(pdftotext(tmp_path / "cv.pdf")).startswith("Brandon Amos ✉ bda@meta.com")
