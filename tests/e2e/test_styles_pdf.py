@@ -14,16 +14,18 @@ import yaml
 from tests.conftest import ROOT, normalize
 
 MAX_PAGES = 12
-URL = re.compile(r"""(?:https?://|mailto:)[^\s"'}<>]+""")
+URL = re.compile(r"""(?:https?://|mailto:)[^\s"'}<>)]+""")
 
 
 def data_urls() -> set[str]:
-    """Every link target the example's data can produce: URLs in metadata.yaml and the bibliography,
-    and the profile addresses the header derives from contact handles."""
+    """Every link target the example can produce: URLs written in cv.md, metadata.yaml and the
+    bibliography, the profile addresses derived from contact handles, and GitHub repository pages."""
     text = (ROOT / "metadata.yaml").read_text(encoding="utf-8")
-    bib = ROOT / "publications.bib"
-    urls = set(URL.findall(text + (bib.read_text(encoding="utf-8") if bib.exists() else "")))
-    contact = yaml.safe_load(text).get("contact", {})
+    sources = [ROOT / "cv.md", ROOT / "publications.bib"]
+    urls = set(URL.findall(text + "".join(p.read_text(encoding="utf-8") for p in sources if p.exists())))
+    data = yaml.safe_load(text)
+    urls |= {f"https://github.com/{repo['name']}" for repo in data.get("repositories", [])}
+    contact = data.get("contact", {})
     derived = {
         "email": "mailto:{}", "linkedin": "https://www.linkedin.com/in/{}", "twitter": "https://twitter.com/{}",
         "github": "https://github.com/{}", "orcid": "https://orcid.org/{}",
