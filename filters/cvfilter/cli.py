@@ -38,6 +38,11 @@ def make_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="show the cached GitHub stars and citation metrics, and their age")
     stats.add_argument("source", nargs="?", default="cv.md", type=Path)
     stats.add_argument("--refresh", action="store_true", help="fetch them again from GitHub and OpenAlex")
+
+    ci = commands.add_parser("init-ci", help="write .github/workflows/cv.yml: build the CV on every push, keep the files")
+    ci.add_argument("folder", nargs="?", default=Path("."), type=Path, help="the CV's repository (default: here)")
+    ci.add_argument("--install", default=None, help="the command that installs cvfilter (default: pip install cvfilter)")
+    ci.add_argument("--force", action="store_true", help="replace an existing, different workflow")
     return parser
 
 
@@ -57,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
             from .watch import watch
 
             return watch(args.source, args.to, args.output, args.serve, args.port)
+        if args.command == "init-ci":
+            return _init_ci(args)
     except CvError as exc:
         print_problems(exc.problems)
         return 1
@@ -91,6 +98,12 @@ def _stats(args: argparse.Namespace) -> int:
     from .stats.command import run_stats
 
     return run_stats(args.source, args.refresh)
+
+def _init_ci(args: argparse.Namespace) -> int:
+    from .ci_template import DEFAULT_INSTALL, init_ci
+
+    print(f"wrote {init_ci(args.folder, args.install or DEFAULT_INSTALL, args.force)}")
+    return 0
 
 
 if __name__ == "__main__":
