@@ -99,6 +99,7 @@ def _stats(args: argparse.Namespace) -> int:
 
     return run_stats(args.source, args.refresh)
 
+
 def _init_ci(args: argparse.Namespace) -> int:
     from .ci_template import DEFAULT_INSTALL, init_ci
 
