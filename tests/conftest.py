@@ -13,7 +13,7 @@ from cvfilter import pandoc
 from cvfilter.filter import run
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seed"
+SEED = ROOT / "tests" / "seed"
 
 
 def markdown_to_doc(markdown: str) -> pf.Doc:

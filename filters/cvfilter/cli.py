@@ -43,6 +43,8 @@ def make_parser() -> argparse.ArgumentParser:
     ci.add_argument("folder", nargs="?", default=Path("."), type=Path, help="the CV's repository (default: here)")
     ci.add_argument("--install", default=None, help="the command that installs cvfilter (default: pip install cvfilter)")
     ci.add_argument("--force", action="store_true", help="replace an existing, different workflow")
+
+    commands.add_parser("macros", help="print the section macros and their options as a Markdown table")
     return parser
 
 
@@ -64,6 +66,11 @@ def main(argv: list[str] | None = None) -> int:
             return watch(args.source, args.to, args.output, args.serve, args.port)
         if args.command == "init-ci":
             return _init_ci(args)
+        if args.command == "macros":
+            from .macros import table
+
+            print(table.macro_table(), end="")
+            return 0
     except CvError as exc:
         print_problems(exc.problems)
         return 1

@@ -16,8 +16,8 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
         return
     name = owner_name(doc)
     doc.walk(_shift_headings)
+    before_date(doc, lambda: [pf.Space()])
     doc.walk(_dates_as_time)
-    before_date(doc, lambda: [pf.RawInline(" ", format="html")])
     doc.content = _landmarks(list(doc.content))
     if name:
         set_meta_default(doc, "pagetitle", name)

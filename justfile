@@ -1,0 +1,13 @@
+# Recipes for working on cvfilter; `pip install -e ".[dev]"` installs `just`.
+
+# Build the example CV into build/
+build:
+    cv build
+
+# Run the whole test suite (installs what it needs first)
+test *args:
+    bash scripts/test.sh {{args}}
+
+# Validate the example CV
+check:
+    cv check

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The whole test suite on a fresh Debian machine: installs what the tests need when it is missing
+# (Debian packages, the package with its test extras, npm tools), then runs pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_packages=()
+command -v pandoc >/dev/null || apt_packages+=(pandoc)                      # Debian's 2.17, for the plain-pandoc tests
+command -v pdftotext >/dev/null || apt_packages+=(poppler-utils)
+command -v pdflatex >/dev/null || apt_packages+=(texlive-latex-recommended texlive-fonts-recommended lmodern)
+command -v xelatex >/dev/null || apt_packages+=(texlive-xetex)
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
+fi
+
+python3 -m pip install -q --disable-pip-version-check -e ".[test]"
+python3 -m pytest -q "$@"
