@@ -60,3 +60,12 @@ def test_age_in_the_largest_whole_unit(seconds, expected):
     fetched = datetime(2023, 3, 20, tzinfo=timezone.utc)
     now = datetime.fromtimestamp(fetched.timestamp() + seconds, tz=timezone.utc)
     assert age(fetched, now) == f"fetched 2023-03-20, {expected}"
+
+
+def test_check_reports_a_broken_cache_as_a_warning(folder, capsys):
+    (folder / "cv.md").write_text("# Code\n\n::: repositories\n:::\n", encoding="utf-8")
+    (folder / "stats.json").write_text("{oops", encoding="utf-8")
+    assert main(["check"]) == 0
+    err = capsys.readouterr().err
+    assert "stats.json: warning: statistics cache ignored: not valid JSON at line 1" in err
+    assert "no star count for ada/engine" in err

@@ -206,3 +206,19 @@ def test_endpoints_come_from_the_environment():
     endpoints = Endpoints.from_env({"CVFILTER_GITHUB_API": "http://127.0.0.1:9/gh/", "CVFILTER_OPENALEX_API": "http://127.0.0.1:9/oa", "GITHUB_TOKEN": ""})
     assert (endpoints.github, endpoints.openalex, endpoints.github_token) == ("http://127.0.0.1:9/gh", "http://127.0.0.1:9/oa", None)
     assert Endpoints.from_env({}).github == "https://api.github.com"
+
+
+def test_repositories_are_fetched_by_at_most_four_threads(cv, monkeypatch):
+    sizes = []
+    real = refresh_module.ThreadPoolExecutor
+
+    def recording(max_workers):
+        sizes.append(max_workers)
+        return real(max_workers=max_workers)
+
+    monkeypatch.setattr(refresh_module, "ThreadPoolExecutor", recording)
+    with serve() as api:
+        all_found(api)
+        run(cv, api)
+        assert sum(api.hits(f"/repos/{name}") for name in REPOS) == len(REPOS)
+    assert sizes == [4]
