@@ -1,0 +1,227 @@
+"""A tolerant BibTeX reader: every entry comes out, each defect as a warning with file:line.
+
+bibtexparser 2 does the tokenising (it keeps custom fields and line numbers); this module copes with
+what real files contain: a doubled `@`, values without braces, a field given twice, LaTeX accents,
+duplicate keys, unbalanced braces. Values come out as Unicode text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import CvError, Diagnostics, Location
+from .latex import balanced, braced_runs, clean, to_unicode
+from .names import AuthorList, parse_authors
+
+_MONTHS = {m: str(i) for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_TRUE = {"true", "yes", "1", "y"}
+# Addresses and long prose are not LaTeX to decode (a `~` in a URL is not a no-break space).
+_VERBATIM = {"url", "doi", "codeurl", "slidesurl", "talkurl", "_talkurl", "eprint", "file", "abstract", "keywords", "selected"}
+_KEY = re.compile(r"@+\s*(\w+)\s*[{(]\s*([^,\s]*)")
+
+
+@dataclass(frozen=True)
+class BibEntry:
+    """One publication as read: its type and key, Unicode fields, parsed authors, and where it is."""
+
+    key: str
+    type: str
+    fields: dict[str, str]
+    authors: AuthorList
+    editors: AuthorList
+    location: Location
+    title_runs: tuple[tuple[str, bool], ...] = ()
+
+    def get(self, *names: str) -> str | None:
+        """The first of these fields that has a value (custom fields first, standard ones as fallback)."""
+        for name in names:
+            value = self.fields.get(name)
+            if value:
+                return value
+        return None
+
+    @property
+    def year(self) -> int | None:
+        match = re.search(r"\d{4}", self.fields.get("year") or self.fields.get("date") or "")
+        return int(match.group()) if match else None
+
+    @property
+    def selected(self) -> bool:
+        return (self.fields.get("selected") or "").strip().casefold() in _TRUE
+
+    @property
+    def keywords(self) -> set[str]:
+        return {k.strip().casefold() for k in re.split(r"[,;]", self.fields.get("keywords", "")) if k.strip()}
+
+
+@dataclass
+class Bibliography:
+    """The entries of one .bib file in file order, by key."""
+
+    file: str
+    entries: dict[str, BibEntry] = field(default_factory=dict)
+
+    def __iter__(self):
+        return iter(self.entries.values())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def read_bibliography(path: Path, shown: str, diagnostics: Diagnostics) -> Bibliography:
+    """Read a .bib file; a missing file is an error, every other defect a warning."""
+    if not path.is_file():
+        raise CvError.at(Location(shown), f"bibliography {shown} not found", "set `cvfilter: bibliography:` in the front matter")
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if "\ufffd" in text:
+        diagnostics.warn(Location(shown, _line_of(text, text.index("\ufffd"))), "bibliography is not valid UTF-8; bad bytes replaced", "save the file as UTF-8")
+    return parse_bibliography(text, shown, diagnostics)
+
+
+def parse_bibliography(text: str, shown: str, diagnostics: Diagnostics) -> Bibliography:
+    import bibtexparser
+    from bibtexparser import model
+
+    library = bibtexparser.parse_string(text, parse_stack=[])
+    strings = {s.key.casefold(): _strip_enclosing(s.value) for s in library.strings}
+    lines = text.splitlines()
+    result = Bibliography(shown)
+    for block in library.blocks:
+        line = block.start_line + 1
+        where = Location(shown, line)
+        if isinstance(block, model.ImplicitComment):
+            if block.comment.strip() == "@":
+                diagnostics.warn(where, "doubled '@' before an entry type", "write @inproceedings, not @@inproceedings")
+            continue
+        if isinstance(block, model.DuplicateBlockKeyBlock):
+            first = result.entries.get(block.key)
+            shown_first = f" (first at line {first.location.line})" if first else ""
+            diagnostics.warn(where, f"duplicate key {block.key!r}{shown_first}; this entry is ignored", "give each entry its own key")
+            continue
+        if isinstance(block, model.DuplicateFieldKeyBlock):
+            entry = block.ignore_error_block
+        elif isinstance(block, model.Entry):
+            entry = block
+        elif isinstance(block, model.ParsingFailedBlock):
+            _report_failed(block, text, shown, diagnostics, result)
+            continue
+        else:
+            continue
+        parsed = _read_entry(entry, shown, line, lines, strings, diagnostics)
+        result.entries[parsed.key] = parsed
+    return result
+
+
+def _read_entry(entry, shown: str, line: int, lines: list[str], strings: dict[str, str], diagnostics: Diagnostics) -> BibEntry:
+    where = Location(shown, line)
+    raw_fields: dict[str, str] = {}
+    for fld in entry.fields:
+        name = fld.key.strip().casefold()
+        field_line = _field_line(lines, line, name, occurrence=sum(1 for k in raw_fields if k == name))
+        if name in raw_fields:
+            diagnostics.warn(Location(shown, field_line), f"field {name!r} given twice in {entry.key!r}; the first value is kept",
+                             "delete one of them")
+            continue
+        raw_fields[name] = _value(fld.value, name, entry.key, Location(shown, field_line), strings, diagnostics)
+    for name, raw in raw_fields.items():
+        if not balanced(raw):
+            diagnostics.warn(where, f"unbalanced braces in field {name!r} of {entry.key!r}", "check the { and } in this value")
+    fields = {name: clean(raw) if name in _VERBATIM else to_unicode(raw)
+              for name, raw in raw_fields.items() if name not in {"author", "editor"}}
+    result = BibEntry(
+        key=entry.key,
+        type=entry.entry_type.casefold().lstrip("@"),
+        fields=fields,
+        authors=parse_authors(raw_fields.get("author", "")),
+        editors=parse_authors(raw_fields.get("editor", "")),
+        location=where,
+        title_runs=tuple((to_unicode(t), braced) for t, braced in braced_runs(_unwrap_title(raw_fields.get("title", "")))),
+    )
+    if not result.fields.get("title"):
+        diagnostics.warn(where, f"entry {entry.key!r} has no title", "add title={...}")
+    if result.year is None:
+        diagnostics.warn(where, f"entry {entry.key!r} has no year", "add year={...}; it is listed without a year")
+    if not result.authors.authors and not result.editors.authors and not result.authors.others:
+        diagnostics.warn(where, f"entry {entry.key!r} has no author", "add author={...}")
+    return result
+
+
+def _value(raw: str, name: str, key: str, where: Location, strings: dict[str, str], diagnostics: Diagnostics) -> str:
+    """A field value without its enclosing braces or quotes; bare words resolved like BibTeX does."""
+    raw = raw.strip()
+    parts = _split_concatenation(raw) if "#" in raw else [raw]
+    out = []
+    for part in parts:
+        part = part.strip()
+        if part[:1] in "{\"":
+            out.append(_strip_enclosing(part))
+        elif part.isdigit():
+            out.append(part)
+        elif part.casefold() in strings:
+            out.append(strings[part.casefold()])
+        elif name == "month" and part.casefold()[:3] in _MONTHS:
+            out.append(_MONTHS[part.casefold()[:3]])
+        else:
+            diagnostics.warn(where, f"value {part!r} of field {name!r} in {key!r} has no braces; read as text",
+                             f"write {name}={{{part}}}")
+            out.append(part)
+    return "".join(out)
+
+
+def _split_concatenation(raw: str) -> list[str]:
+    parts, depth, quote, start = [], 0, False, 0
+    for index, char in enumerate(raw):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif char == '"' and depth == 0:
+            quote = not quote
+        elif char == "#" and depth == 0 and not quote:
+            parts.append(raw[start:index])
+            start = index + 1
+    parts.append(raw[start:])
+    return parts
+
+
+def _strip_enclosing(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and ((value[0] == "{" and value[-1] == "}") or (value[0] == '"' and value[-1] == '"')):
+        return value[1:-1]
+    return value
+
+
+def _unwrap_title(title: str) -> str:
+    """`{{Title}}` protects the whole title: keep one brace level so it stays protected."""
+    stripped = title.strip()
+    while stripped.startswith("{{") and stripped.endswith("}}") and balanced(stripped[1:-1]):
+        stripped = stripped[1:-1]
+    return stripped
+
+
+def _field_line(lines: list[str], start: int, name: str, occurrence: int) -> int:
+    """The line of the n-th `name =` after the entry start, for messages about that field."""
+    pattern = re.compile(rf"(?:^|[\s,{{]){re.escape(name)}\s*=", re.IGNORECASE)
+    seen = 0
+    for number in range(start, len(lines) + 1):
+        if pattern.search(lines[number - 1]):
+            if seen == occurrence:
+                return number
+            seen += 1
+    return start
+
+
+def _report_failed(block, text: str, shown: str, diagnostics: Diagnostics, result: Bibliography) -> None:
+    """A block the parser gave up on (unbalanced braces, missing comma) is an error naming its key."""
+    line = block.start_line + 1
+    match = _KEY.match(block.raw.lstrip())
+    key = match.group(2) if match else "?"
+    reason = str(getattr(block, "error", "")).split("\n")[0]
+    diagnostics.error(Location(shown, line), f"cannot read entry {key!r}: {reason or 'syntax error'}",
+                      "check its braces and the commas between fields")
+
+
+def _line_of(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1

