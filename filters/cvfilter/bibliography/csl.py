@@ -48,7 +48,9 @@ def to_csl(entry: BibEntry, owner: Owner, max_authors: int = 0) -> dict:
     if entry.year is not None:
         item["issued"] = {"date-parts": [[entry.year, *_month(entry)]]}
     venue = entry.get("_venue", "venue", "journal", "booktitle", "howpublished")
-    if venue:
+    if venue and item["type"] == "thesis":
+        item["genre"] = venue  # "Ph.D. Thesis" names the kind of work, not a container
+    elif venue:
         item["container-title"] = venue
     publisher = entry.get("publisher", "school", "institution", "organization")
     if publisher:

@@ -1,0 +1,85 @@
+"""The tolerant BibTeX reader: every real defect of the seed's file gives a warning with its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cvfilter.bibliography.reader import parse_bibliography, read_bibliography
+from cvfilter.errors import CvError, Diagnostics
+from tests.conftest import ROOT
+
+
+def read(text: str) -> tuple[dict, Diagnostics]:
+    diagnostics = Diagnostics()
+    return parse_bibliography(text, "refs.bib", diagnostics).entries, diagnostics
+
+
+def messages(diagnostics: Diagnostics) -> list[str]:
+    return [str(p) for p in diagnostics.problems]
+
+
+def test_seed_file_reads_all_55_entries_with_one_warning_per_defect():
+    diagnostics = Diagnostics()
+    bib = read_bibliography(ROOT / "publications.bib", "publications.bib", diagnostics)
+    assert len(bib) == 55
+    found = messages(diagnostics)
+    assert any(m.startswith("publications.bib:413:") and "doubled '@'" in m for m in found)
+    assert any(m.startswith("publications.bib:255:") and "'selected'" in m and "pineda2022theseus" in m for m in found)
+    assert any(m.startswith("publications.bib:450:") and "'year' given twice" in m and "fickinger2021scalable" in m for m in found)
+    assert any(m.startswith("publications.bib:769:") and "lambert2020objective" in m for m in found)
+    assert not diagnostics.errors
+    entries = bib.entries
+    assert entries["paulus2021comboptnet"].type == "inproceedings"
+    assert [a.family for a in entries["paulus2021comboptnet"].authors.authors][1:3] == ["Rolínek", "Musil"]
+    assert entries["pineda2022theseus"].selected
+    assert not entries["benhamu2022matching"].selected
+    assert entries["fickinger2021scalable"].year == 2021
+    assert entries["turner2015bad"].fields["_venue"] == "IEEE Security & Privacy"
+    assert entries["amos2021modelbased"].location.line == 342
+
+
+def test_urls_are_not_read_as_latex():
+    entries, _ = read("@misc{k, title={T}, author={A B}, year={2020}, url={https://x.org/~boyd/a%20b--c}}")
+    assert entries["k"].fields["url"] == "https://x.org/~boyd/a%20b--c"
+
+
+def test_unbraced_word_warns_but_numbers_and_strings_do_not():
+    entries, diagnostics = read('@string{ICML = {Intl. Conf. on ML}}\n@misc{k, title={T}, author={A B}, year=2020, booktitle=ICML, month=mar, note=oral}')
+    assert entries["k"].fields["booktitle"] == "Intl. Conf. on ML"
+    assert entries["k"].fields["month"] == "3"
+    found = messages(diagnostics)
+    assert len(found) == 1 and "'oral'" in found[0] and found[0].startswith("refs.bib:2:")
+
+
+def test_incomplete_entries_are_warned_with_key_and_line_but_kept():
+    entries, diagnostics = read("@misc{first, title={T}, author={A B}, year={2020}}\n\n@misc{bare, author={A B}}\n")
+    assert set(entries) == {"first", "bare"}
+    found = messages(diagnostics)
+    assert any(m.startswith("refs.bib:3:") and "'bare' has no title" in m for m in found)
+    assert any(m.startswith("refs.bib:3:") and "'bare' has no year" in m for m in found)
+
+
+def test_duplicate_keys_warn_and_keep_the_first():
+    entries, diagnostics = read("@misc{k, title={One}, author={A B}, year={2020}}\n@misc{k, title={Two}, author={A B}, year={2021}}\n")
+    assert entries["k"].fields["title"] == "One"
+    assert any(m.startswith("refs.bib:2:") and "duplicate key 'k'" in m and "line 1" in m for m in messages(diagnostics))
+
+
+def test_unbalanced_braces_are_an_error_naming_line_and_key():
+    _, diagnostics = read("@misc{good, title={T}, author={A B}, year={2020}}\n\n@misc{broken, title={T, author={A B}, year={2020}\n\n@misc{next, title={N}, author={A B}, year={2021}}\n")
+    errors = [str(p) for p in diagnostics.errors]
+    assert errors and "refs.bib:3:" in errors[0] and "'broken'" in errors[0]
+
+
+def test_missing_file_is_an_error(tmp_path: Path):
+    with pytest.raises(CvError, match="nope.bib not found"):
+        read_bibliography(tmp_path / "nope.bib", "nope.bib", Diagnostics())
+
+
+def test_title_brace_groups_are_kept_as_protected_runs():
+    entries, _ = read("@misc{k, title={{{Whole Title}}}, author={A B}, year={2020}}\n@misc{j, title={About {LaTeX} and {\\'e}t{\\'e}}, author={A B}, year={2020}}")
+    assert entries["k"].title_runs == (("Whole Title", True),)
+    assert ("LaTeX", True) in entries["j"].title_runs
+    assert entries["j"].fields["title"] == "About LaTeX and été"
