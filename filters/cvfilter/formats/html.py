@@ -1,4 +1,8 @@
-"""HTML edge: landmarks (<header>, a <section> per CV section, h2), <time> for dates, inlined CSS."""
+"""HTML edge: landmarks (<header>, <nav>, a <section> per CV section, h2), <time> for dates,
+<ol reversed> for count-down lists, decorative icons hidden from screen readers, inlined CSS.
+
+The page is one self-contained file: the style is inlined and nothing is fetched from elsewhere.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +10,80 @@ import html
 
 import panflute as pf
 
-from ..context import Context
 from ..assets import read_style
-from .common import before_date, has, once, owner_name, set_meta_default
+from ..context import Context
+from ..elements import text
+from .common import add_header_include, before_date, has, once, owner_name, set_meta_default
+
+# Attributes HTML defines for every element; pandoc passes others through as they are, so the edge
+# renames the rest to data-* to keep the page valid HTML5.
+GLOBAL_ATTRIBUTES = {"id", "lang", "dir", "title", "role", "hidden", "translate"}
 
 
 def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "html"):
         return
     name = owner_name(doc)
+    doc.walk(_valid_attributes)
+    doc.walk(_hide_icons)
     doc.walk(_shift_headings)
+    doc.walk(_icons_as_svg)
+    doc.walk(_split_dated_lines)
     before_date(doc, lambda: [pf.Space()])
     doc.walk(_dates_as_time)
+    doc.walk(_reversed_lists)
     doc.content = _landmarks(list(doc.content))
     if name:
-        set_meta_default(doc, "pagetitle", name)
+        set_meta_default(doc, "pagetitle", f"{name} — CV")
+        set_meta_default(doc, "author-meta", name)
     set_meta_default(doc, "lang", context.config.lang if context else "en")
     doc.metadata["document-css"] = pf.MetaBool(False)
-    css = pf.RawBlock(f"<style>\n{read_style('html/cv.css')}</style>", format="html")
-    includes = doc.metadata.get("header-includes")
-    blocks = list(includes.content) if isinstance(includes, pf.MetaList) else ([includes] if includes else [])
-    doc.metadata["header-includes"] = pf.MetaList(*blocks, pf.MetaBlocks(css))
+    add_header_include(doc, pf.RawBlock(f"<style>\n{read_style('html/cv.css')}</style>", format="html"))
+
+
+def _valid_attributes(elem: pf.Element, _doc: pf.Doc) -> None:
+    if isinstance(elem, (pf.Div, pf.Span)) and any(c.startswith("cv-") for c in elem.classes):
+        for key in list(elem.attributes):
+            if key not in GLOBAL_ATTRIBUTES and not key.startswith(("data-", "aria-")):
+                elem.attributes[f"data-{key}"] = elem.attributes.pop(key)
+
+
+def _hide_icons(elem: pf.Element, _doc: pf.Doc) -> None:
+    """Icons only decorate the link beside them; screen readers read the link text instead."""
+    if has(elem, "cv-icon") or has(elem, "cv-sep"):
+        elem.attributes["aria-hidden"] = "true"
+
+
+# Small line drawings in the text colour, so no icon font or image is fetched.
+ICON_PATHS = {
+    "email": '<rect x="1.5" y="3.5" width="13" height="9" rx="1"/><path d="M1.5 4l6.5 5 6.5-5"/>',
+    "website": '<circle cx="8" cy="8" r="6.5"/><ellipse cx="8" cy="8" rx="2.8" ry="6.5"/><path d="M1.5 8h13"/>',
+    "github": '<circle cx="4.5" cy="3" r="1.6"/><circle cx="4.5" cy="13" r="1.6"/><circle cx="11.5" cy="3" r="1.6"/>'
+              '<path d="M4.5 4.6v6.8M11.5 4.6c0 4-7 3-7 6.8"/>',
+    "scholar": '<path d="M8 2.5l7 3.5-7 3.5-7-3.5z"/><path d="M4 8v3.5c2 1.8 6 1.8 8 0V8"/>',
+    "phone": '<path d="M4 1.5h3l1 3.5-2 1.2a8 8 0 0 0 3.8 3.8l1.2-2 3.5 1v3c0 .8-.7 1.5-1.5 1.5A12 12 0 0 1 2.5 3 1.5 1.5 0 0 1 4 1.5z"/>',
+}
+
+
+def _icons_as_svg(elem: pf.Element, _doc: pf.Doc) -> None:
+    kind = elem.attributes.get("data-icon", "") if has(elem, "cv-icon") else ""
+    if kind in ICON_PATHS:
+        elem.content = [pf.RawInline(
+            '<svg viewBox="0 0 16 16" width="1em" height="1em" fill="none" stroke="currentColor" stroke-width="1.4" '
+            f'stroke-linecap="round" stroke-linejoin="round" focusable="false">{ICON_PATHS[kind]}</svg>',
+            format="html",
+        )]
+
+
+def _split_dated_lines(elem: pf.Element, _doc: pf.Doc) -> None:
+    """What an entry line says goes in one span and its date after it, so CSS can set them apart."""
+    if not isinstance(elem, (pf.Para, pf.Plain)) or not elem.content or not has(elem.content[-1], "cv-date"):
+        return
+    *head, date = list(elem.content)
+    while head and isinstance(head[-1], pf.Space):
+        head.pop()
+    if head:
+        elem.content = [pf.Span(*head, classes=["cv-what"]), date]
 
 
 def _shift_headings(elem: pf.Element, _doc: pf.Doc) -> None:
@@ -37,34 +94,63 @@ def _shift_headings(elem: pf.Element, _doc: pf.Doc) -> None:
 
 def _dates_as_time(elem: pf.Element, _doc: pf.Doc) -> list[pf.Inline] | None:
     if has(elem, "cv-date"):
-        stamp = html.escape(elem.attributes.get("datetime", ""), quote=True)
-        return [
-            pf.RawInline(f'<time class="cv-date" datetime="{stamp}">', format="html"),
-            *elem.content,
-            pf.RawInline("</time>", format="html"),
-        ]
+        stamp = html.escape(elem.attributes.get("datetime", elem.attributes.get("data-datetime", "")), quote=True)
+        opening = f'<time class="cv-date" datetime="{stamp}">' if stamp else '<time class="cv-date">'
+        return [pf.RawInline(opening, format="html"), *elem.content, pf.RawInline("</time>", format="html")]
     return None
 
 
+def _reversed_lists(elem: pf.Element, _doc: pf.Doc) -> list[pf.Block] | None:
+    """A count-down list carries its numbers as text for the other writers; here it is an <ol reversed>."""
+    if not (has(elem, "cv-items") and "cv-descending" in elem.classes):
+        return None
+    blocks: list[pf.Block] = [pf.RawBlock('<ol class="cv-items cv-descending" reversed>', format="html")]
+    for item in elem.content:
+        content = list(item.content) if isinstance(item, pf.Div) else [item]
+        first = content[0] if content else None
+        if isinstance(first, (pf.Para, pf.Plain)) and first.content and has(first.content[0], "cv-number"):
+            rest = list(first.content)[1:]
+            while rest and isinstance(rest[0], pf.Space):
+                rest.pop(0)
+            content[0] = type(first)(*rest)
+        classes = " ".join(html.escape(c) for c in getattr(item, "classes", []))
+        blocks += [pf.RawBlock(f'<li class="{classes}">', format="html"), *content, pf.RawBlock("</li>", format="html")]
+    blocks.append(pf.RawBlock("</ol>", format="html"))
+    return blocks
+
+
 def _landmarks(blocks: list[pf.Block]) -> list[pf.Block]:
-    """<header> around the header macro; each h2 and what follows it becomes a <section>."""
-    out: list[pf.Block] = []
-    current: list[pf.Block] | None = None
+    """<header> from the header macro, a <nav> listing the sections, then <main> with a <section> per h2."""
+    head: list[pf.Block] = []
+    body: list[pf.Block] = []
+    sections: list[pf.Header] = []
+    current: pf.Div | None = None
     for block in blocks:
-        if has(block, "cv-header"):
-            out.extend(_header(block))
+        if has(block, "cv-header") and not head:
+            head = _header(block)
             current = None
-            continue
-        if isinstance(block, pf.Header) and block.level == 2:
-            current = [block]
-            out.append(pf.Div(classes=["section", "cv-part"]))
-            out[-1].content = current
-            continue
-        if current is not None:
-            out[-1].content.append(block)
+        elif isinstance(block, pf.Header) and block.level == 2:
+            sections.append(block)
+            current = pf.Div(block, classes=["section", "cv-part"])
+            body.append(current)
+        elif current is not None:
+            current.content.append(block)
         else:
-            out.append(block)
-    return out
+            body.append(block)
+    nav = _nav(sections) if sections else []
+    return [*head, *nav, pf.RawBlock("<main>", format="html"), *body, pf.RawBlock("</main>", format="html")]
+
+
+def _nav(sections: list[pf.Header]) -> list[pf.Block]:
+    items = [
+        pf.ListItem(pf.Plain(pf.Link(*text(pf.stringify(h)), url=f"#{h.identifier}") if h.identifier else pf.Plain(*text(pf.stringify(h)))))
+        for h in sections
+    ]
+    return [
+        pf.RawBlock('<nav class="cv-nav" aria-label="Sections">', format="html"),
+        pf.BulletList(*items),
+        pf.RawBlock("</nav>", format="html"),
+    ]
 
 
 def _header(div: pf.Div) -> list[pf.Block]:
