@@ -11,10 +11,14 @@ command -v pandoc >/dev/null || apt_packages+=(pandoc)                      # De
 command -v pdftotext >/dev/null || apt_packages+=(poppler-utils)
 command -v pdflatex >/dev/null || apt_packages+=(texlive-latex-recommended texlive-fonts-recommended lmodern)
 command -v xelatex >/dev/null || apt_packages+=(texlive-xetex)
+command -v chromium >/dev/null || apt_packages+=(chromium)                  # axe-core accessibility check of the HTML
+command -v java >/dev/null || apt_packages+=(default-jre-headless)          # the Nu HTML checker (vnu.jar)
+command -v soffice >/dev/null || apt_packages+=(libreoffice-writer-nogui)   # opens the DOCX, renders previews
 if [ ${#apt_packages[@]} -gt 0 ]; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
 fi
 
+bash scripts/test-tools.sh
 python3 -m pip install -q --disable-pip-version-check -e ".[test]"
 python3 -m pytest -q "$@"
