@@ -31,8 +31,10 @@ class BuildResult:
     inputs: list[Path] = field(default_factory=list)
 
 
-def build(source: Path, formats: tuple[str, ...] = FORMATS, out_dir: Path | None = None, stem: str = "cv") -> BuildResult:
-    """Build `formats` from `source` into `out_dir` (default: build/ beside the source)."""
+def build(
+    source: Path, formats: tuple[str, ...] = FORMATS, out_dir: Path | None = None, stem: str = "cv", variant: str | None = None
+) -> BuildResult:
+    """Build `formats` from `source` into `out_dir` (default: build/ beside the source), optionally one variant."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise CvError.at(Location(str(source)), f"unknown format {unknown[0]!r}", f"choose from {', '.join(FORMATS)}")
@@ -49,7 +51,7 @@ def build(source: Path, formats: tuple[str, ...] = FORMATS, out_dir: Path | None
     context = None
     if not doc.get_metadata(DONE_KEY, default=False):
         with clock("load"):
-            context = load_context(doc, base, shown)
+            context = load_context(doc, base, shown, text, variant)
         result.inputs = _inputs(source, context)
         with clock("macros"):
             expand_macros(doc, context, text)

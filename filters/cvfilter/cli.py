@@ -23,6 +23,9 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--to", type=_formats, default=("pdf", "docx", "html"), help="formats, comma-separated: pdf,docx,html")
     build.add_argument("-o", "--output", type=Path, default=None, help="output folder (default: build/ beside cv.md)")
     build.add_argument("--timings", action="store_true", help="print how long each stage took")
+    chosen = build.add_mutually_exclusive_group()
+    chosen.add_argument("--variant", action="append", default=None, help="build the named variant as cv-NAME.* (repeatable)")
+    chosen.add_argument("--all-variants", action="store_true", help="build cv.* and every variant of the front matter")
     build.add_argument("--refresh-stats", action="store_true", help="run `cv stats --refresh` first (uses the network)")
 
     watch = commands.add_parser("watch", help="rebuild whenever cv.md, its data, bibliography or styles change")
@@ -87,6 +90,12 @@ def _build(args: argparse.Namespace) -> int:
         from .stats.command import refresh_before_build
 
         refresh_before_build(args.source)
+    if args.variant or args.all_variants:
+        from .variants import build_variants
+
+        for result in build_variants(args.source, args.to, args.output, None if args.all_variants else args.variant):
+            print_build(result, args.timings)
+        return 0
     result = build(args.source, args.to, args.output)
     print_build(result, args.timings)
     return 0

@@ -12,6 +12,7 @@ import panflute as pf
 from .data.dates import DateError, parse_date
 from .errors import CvError, Location
 from .labels import Labels
+from .variants import Variant, parse_variants
 
 CONFIG_KEY = "cvfilter"
 _KNOWN = {"data", "bibliography", "csl", "source", "keep-classes", "labels", "stats", "variant", "variants"}
@@ -30,13 +31,15 @@ class Config:
     lang: str = "en"
     updated: date | None = None
     labels: Labels = field(default_factory=Labels)
+    variant: str | None = None
+    variants: dict[str, Variant] = field(default_factory=dict)
     raw: dict = field(default_factory=dict)
 
 
-def read_config(doc: pf.Doc, source_name: str | None = None) -> Config:
+def read_config(doc: pf.Doc, source_name: str | None = None, source_text: str | None = None) -> Config:
     """Parse the front matter; unknown keys are errors so typos never pass silently."""
     meta = doc.get_metadata(CONFIG_KEY, default={}, builtin=True) or {}
-    shown = source_name or (meta.get("source") if isinstance(meta, dict) else None) or "cv.md"
+    shown = source_of(doc, source_name)
     where = Location(shown, 1)
     if not isinstance(meta, dict):
         raise CvError.at(where, f"`{CONFIG_KEY}:` in the front matter must be a mapping", "e.g. `cvfilter: {data: metadata.yaml}`")
@@ -58,8 +61,16 @@ def read_config(doc: pf.Doc, source_name: str | None = None) -> Config:
         lang=lang,
         updated=_updated(doc, where),
         labels=Labels(lang, {str(k): str(v) for k, v in labels.items()}),
+        variant=_optional_str(meta.get("variant")),
+        variants=parse_variants(meta.get("variants"), where, source_text),
         raw=meta,
     )
+
+
+def source_of(doc: pf.Doc, source_name: str | None = None) -> str:
+    """The name cv.md goes by in messages: as given, else `cvfilter.source`, else cv.md."""
+    meta = doc.get_metadata(CONFIG_KEY, default={}, builtin=True) or {}
+    return source_name or (meta.get("source") if isinstance(meta, dict) else None) or "cv.md"
 
 
 def _optional_str(value: object) -> str | None:

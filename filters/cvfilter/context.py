@@ -14,6 +14,7 @@ from .data.model import CvData
 from .data.yaml_source import YamlSource
 from .errors import Diagnostics, Location
 from .labels import Labels
+from .variants import Variant
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Context:
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     cache: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    variant: Variant | None = None
 
     @property
     def labels(self) -> Labels:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import panflute as pf
 
-from .config import CONFIG_KEY, Config, read_config, resolve_inside
+from .config import CONFIG_KEY, Config, read_config, resolve_inside, source_of
 from .context import Context
 from .data.load import load_cv_data
 from .errors import CvError, Diagnostics, Location, relative
@@ -18,12 +18,23 @@ from .locate import MacroLocator
 DONE_KEY = "cvfilter-expanded"
 
 
-def load_context(doc: pf.Doc, base_dir: Path, source_name: str | None = None) -> Context:
-    """Read the front matter and metadata.yaml into a Context, once per document."""
-    config = read_config(doc, source_name)
+def load_context(
+    doc: pf.Doc, base_dir: Path, source_name: str | None = None, source_text: str | None = None, variant: str | None = None
+) -> Context:
+    """Read the front matter and metadata.yaml into a Context, once per document.
+
+    `variant` (from `cv build --variant`) wins over `cvfilter: variant:` in the front matter.
+    """
+    config = read_config(doc, source_name, source_text)
     data_path = resolve_inside(base_dir, config.data, Location(config.source, 1))
     data, source = load_cv_data(data_path, relative(data_path))
-    return Context(config=config, data=data, data_source=source, base_dir=base_dir)
+    context = Context(config=config, data=data, data_source=source, base_dir=base_dir)
+    chosen = variant or config.variant
+    if chosen:
+        from .variants import choose
+
+        context.variant = choose(context, chosen)
+    return context
 
 
 def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None) -> None:
@@ -33,6 +44,11 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
 
     locator = MacroLocator.from_text(source_text, context.config.source)
     problems = []
+    variant = context.variant
+    if variant is not None:
+        from .variants import keep_sections
+
+        keep_sections(doc, variant)
 
     def expand_in(blocks: list[pf.Block]) -> list[pf.Block]:
         out: list[pf.Block] = []
@@ -49,6 +65,8 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
                 if name not in MACROS:
                     raise unknown_macro(name, location)
                 call = parse_call(block, name, location)
+                if variant is not None:
+                    call = variant.adjust(call, MACROS[name])
                 out.extend(MACROS[name].expand(call, context))
             except CvError as exc:
                 problems.extend(exc.problems)
@@ -75,11 +93,11 @@ def prepare(doc: pf.Doc, base_dir: Path, source_name: str | None = None, source_
     """Expand a document unless a previous run already did (running twice equals running once)."""
     if doc.get_metadata(DONE_KEY, default=False):
         return None
-    context = load_context(doc, base_dir, source_name)
     if source_text is None:
-        source_path = base_dir / context.config.source
+        source_path = base_dir / source_of(doc, source_name)
         if source_path.is_file():
             source_text = source_path.read_text(encoding="utf-8", errors="replace")
+    context = load_context(doc, base_dir, source_name, source_text)
     expand_macros(doc, context, source_text)
     return context
 

@@ -1,0 +1,84 @@
+"""Variants: sections chosen by heading or macro, entries by tag, per-macro option overrides."""
+
+from __future__ import annotations
+
+import pytest
+
+from cvfilter.errors import CvError
+from tests.conftest import normalize
+
+META = """\
+name: Ada Lovelace
+positions:
+  - {title: Analyst, org: Engine Co., dates: 1842, tags: [resume]}
+  - {title: Translator, org: Memoirs, dates: 1843}
+  - {title: Tutor, org: Home, dates: 1840, tags: [resume]}
+education:
+  - {title: Private tutoring, org: De Morgan, dates: 1840}
+skills:
+  - {name: Mathematics, items: [Calculus, Bernoulli numbers]}
+"""
+
+BODY = """
+::: header
+:::
+
+# Positions
+
+::: {.entries from=positions}
+:::
+
+# Education
+
+::: {.entries from=education}
+:::
+
+# Skills
+
+::: skills
+:::
+"""
+
+
+def doc(variants: str, active: str) -> str:
+    return f"---\ndate: 1843-09-01\ncvfilter:\n  variant: {active}\n  variants:\n{variants}---\n{BODY}"
+
+
+def test_sections_by_heading_and_macro_name_keep_document_order(cv_dir):
+    out = normalize(cv_dir(META, doc("    short: {sections: [skills, Positions]}\n", "short")))
+    assert "Ada Lovelace" in out  # what precedes the first heading stays
+    assert out.index("Positions") < out.index("Skills")
+    assert "Calculus" in out and "Analyst" in out
+    assert "Education" not in out and "De Morgan" not in out
+
+
+def test_tags_filter_entries_and_options_override_cv_md(cv_dir):
+    variants = "    resume:\n      tags: [resume]\n      options: {entries: {limit: 1, sort: date}}\n"
+    out = normalize(cv_dir(META, doc(variants, "resume")))
+    assert "Analyst" in out
+    assert "Translator" not in out  # untagged
+    assert "Tutor" not in out  # tagged, but the limit of 1 keeps the newest only
+    assert "Private tutoring" not in out
+
+
+def test_full_variant_without_settings_keeps_everything(cv_dir):
+    out = normalize(cv_dir(META, doc("    full: {}\n", "full")))
+    for expected in ("Analyst", "Translator", "Tutor", "Private tutoring", "Bernoulli numbers"):
+        assert expected in out
+
+
+@pytest.mark.parametrize(("variants", "active", "message", "line"), [
+    ("    short: {sections: [Publications]}\n", "short", "'Publications'", 6),
+    ("    short: {options: {entries: {limt: 2}}}\n", "short", "'limt'", 6),
+    ("    short: {options: {entrys: {limit: 2}}}\n", "short", ".entrys", 6),
+    ("    short: {options: {entries: {limit: many}}}\n", "short", "whole number", 6),
+    ("    short: {section: [Skills]}\n", "short", "'section'", 6),
+    ("    short: {}\n", "long", "no variant 'long'", 1),
+    ("    bad name: {}\n", "short", "variant name", 6),
+])
+def test_mistakes_are_errors_on_their_line(cv_dir, variants, active, message, line):
+    with pytest.raises(CvError) as caught:
+        cv_dir(META, doc(variants, active))
+    problem = caught.value.problems[0]
+    assert message in problem.message
+    assert (problem.location.file, problem.location.line) == ("cv.md", line)
