@@ -17,6 +17,7 @@ from . import pandoc
 from .context import Context
 from .data.yaml_source import read_text
 from .errors import CvError, Location, Problem
+from .formats.docx import set_creator
 from .pipeline import DONE_KEY, expand_macros, finish, load_context
 from .assets import styles_dir
 
@@ -89,7 +90,8 @@ def _write_docx(core: str, context: Context | None, base: Path, shown: str, cloc
         reference = styles_dir() / "docx" / "reference.docx"
         if reference.is_file():
             extra = ["--reference-doc", str(reference)]
-        return pandoc.write(_finished_json(core, "docx", context, clock), "docx", extra, base, shown)
+        written = pandoc.write(_finished_json(core, "docx", context, clock), "docx", extra, base, shown)
+        return set_creator(written, context.data.name) if context else written
 
 
 def _write_pdf(core: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:

@@ -43,7 +43,7 @@ def test_docx_uses_word_styles_and_no_tables(example_build):
     headings = [text for style, text in paragraphs if style == "Heading 1"]
     assert headings[: len(DATED_SECTIONS)] == DATED_SECTIONS
     styles = {style for style, _text in paragraphs}
-    assert {"CV Name", "CV Contact", "CV Entry", "CV Detail"} <= styles
+    assert {"Title", "CV Contact", "CV Entry", "CV Detail"} <= styles
     entry = next(text for style, text in paragraphs if style == "CV Entry")
     assert entry.startswith("Research Scientist") and normalize(entry).endswith("2019 – Present")
     assert "\t" in entry, "the date sits on a right tab stop, beside its entry"

@@ -1,11 +1,20 @@
-"""DOCX edge: named Word styles from styles/docx/reference.docx, dates on a right tab stop, no tables."""
+"""DOCX edge: named Word styles from styles/docx/reference.docx, dates on a right tab stop, no tables.
+
+The owner's name becomes the document title: pandoc writes it as the first paragraph (style Title,
+which the reference document styles as the name) and as the file's title property. ATS parsers read
+the file top to bottom as text, so every entry stays one paragraph with its date after a tab.
+"""
 
 from __future__ import annotations
+
+import io
+import zipfile
+from xml.etree import ElementTree
 
 import panflute as pf
 
 from ..context import Context
-from .common import before_date, has, once, owner_name, set_meta_default
+from .common import before_date, has, once
 
 # Semantic class -> Word paragraph style (for Divs) or character style (for Spans).
 PARAGRAPH_STYLES = {
@@ -15,26 +24,30 @@ PARAGRAPH_STYLES = {
     "cv-lead": "CV Lead",
 }
 CHARACTER_STYLES = {
+    "cv-title": "CV Title",
     "cv-date": "CV Date",
     "cv-org": "CV Organisation",
+    "cv-owner": "CV Owner",
 }
-_TAB = '<w:r><w:tab/></w:r>'
+_TAB = "<w:r><w:tab/></w:r>"
 
 
 def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "docx"):
         return
-    name = owner_name(doc)
     doc.walk(_name_paragraph)
     doc.walk(_apply_styles)
     before_date(doc, lambda: [pf.RawInline(_TAB, format="openxml")])
-    if name:
-        set_meta_default(doc, "title-meta", name)
 
 
-def _name_paragraph(elem: pf.Element, _doc: pf.Doc) -> pf.Block | None:
+def _name_paragraph(elem: pf.Element, doc: pf.Doc) -> pf.Block | list[pf.Block] | None:
+    """The name is the title, unless the front matter sets its own; then it is a CV Name paragraph."""
     if isinstance(elem, pf.Para) and elem.content and has(elem.content[0], "cv-name"):
-        return pf.Div(pf.Para(*elem.content[0].content), attributes={"custom-style": "CV Name"})
+        inlines = list(elem.content[0].content)
+        if "title" not in doc.metadata:
+            doc.metadata["title"] = pf.MetaInlines(*inlines)
+            return []
+        return pf.Div(pf.Para(*inlines), attributes={"custom-style": "CV Name"})
     return None
 
 
@@ -47,3 +60,33 @@ def _apply_styles(elem: pf.Element, _doc: pf.Doc) -> None:
         for cls, style in CHARACTER_STYLES.items():
             if cls in elem.classes:
                 elem.attributes["custom-style"] = style
+
+
+CORE_NAMESPACES = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "dcmitype": "http://purl.org/dc/dcmitype/",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
+
+
+def set_creator(docx: bytes, author: str) -> bytes:
+    """Fill the file's author property, which pandoc takes only from `author` (that would also print
+    an Author paragraph under the name). `cv build` calls this; plain pandoc leaves it empty."""
+    for prefix, uri in CORE_NAMESPACES.items():
+        ElementTree.register_namespace(prefix, uri)
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                root = ElementTree.fromstring(data)
+                creator = root.find("dc:creator", CORE_NAMESPACES)
+                if creator is None:
+                    creator = ElementTree.SubElement(root, f"{{{CORE_NAMESPACES['dc']}}}creator")
+                creator.text = author
+                data = ElementTree.tostring(root, encoding="UTF-8", xml_declaration=True)
+            target.writestr(item, data)
+    return out.getvalue()

@@ -1,0 +1,194 @@
+"""Build styles/docx/reference.docx: pandoc's own reference document with cvfilter's Word styles.
+
+Run `python styles/docx/make_reference.py` after changing a style here; a test regenerates the file and
+checks that the committed one carries the same style definitions. Every style is a named Word style
+(no direct formatting), so an applicant or an HR system can restyle the CV, and ATS parsers meet plain
+paragraphs: no tables, text boxes, or content in headers and footers.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Inches, Pt, RGBColor
+
+HERE = Path(__file__).resolve().parent
+TARGET = HERE / "reference.docx"
+
+FONT = "Calibri"
+ACCENT = RGBColor(0x1F, 0x4E, 0x9C)
+MUTED = RGBColor(0x55, 0x57, 0x5E)
+PAGE_WIDTH, PAGE_HEIGHT = Inches(8.5), Inches(11)
+MARGIN_X, MARGIN_Y = Inches(0.7), Inches(0.6)
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+
+# The paragraph styles whose lines may end in a tab and a right-aligned date.
+DATED_PARAGRAPHS = ("Body Text", "First Paragraph", "Compact", "CV Entry")
+# Styles this script defines or changes; the regeneration test compares exactly these.
+STYLE_NAMES = (
+    "Normal", "Body Text", "First Paragraph", "Compact", "Title", "Heading 1", "Heading 2", "Heading 3",
+    "Hyperlink", "CV Name", "CV Contact", "CV Entry", "CV Detail", "CV Lead",
+    "CV Title", "CV Date", "CV Organisation", "CV Owner",
+)
+
+
+def pandoc_reference() -> bytes:
+    """Pandoc's default reference.docx, so every style pandoc's writer expects is present."""
+    sys.path.insert(0, str(HERE.parents[1] / "filters"))
+    from cvfilter.pandoc import pandoc_path
+
+    args = [pandoc_path(), "--print-default-data-file", "reference.docx"]
+    return subprocess.run(args, capture_output=True, check=True).stdout
+
+
+def build() -> bytes:
+    document = Document(io.BytesIO(pandoc_reference()))
+    _page(document)
+    styles = document.styles
+
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(10.5)
+    _east_asian_font(normal, FONT)
+    for name in ("Body Text", "First Paragraph", "Compact"):
+        style = styles[name]
+        style.paragraph_format.space_before = Pt(2)
+        style.paragraph_format.space_after = Pt(2)
+
+    title = styles["Title"]
+    _title_look(title)
+
+    heading = styles["Heading 1"]
+    _font(heading, size=12.5, bold=True, color=ACCENT)
+    heading.paragraph_format.space_before = Pt(12)
+    heading.paragraph_format.space_after = Pt(4)
+    heading.paragraph_format.keep_with_next = True
+    _bottom_border(heading)
+    _font(styles["Heading 2"], size=10.5, bold=True, color=MUTED)
+    styles["Heading 2"].paragraph_format.space_before = Pt(8)
+    styles["Heading 2"].paragraph_format.space_after = Pt(2)
+    _font(styles["Heading 3"], size=10.5, bold=False, italic=True, color=MUTED)
+
+    _font(styles["Hyperlink"], color=ACCENT)
+
+    name = _paragraph_style(styles, "CV Name", "Normal")
+    _title_look(name)
+
+    contact = _paragraph_style(styles, "CV Contact", "Normal")
+    _font(contact, size=9, color=MUTED)
+    contact.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    contact.paragraph_format.space_after = Pt(8)
+
+    entry = _paragraph_style(styles, "CV Entry", "Normal")
+    entry.paragraph_format.space_before = Pt(3)
+    entry.paragraph_format.space_after = Pt(0)
+    entry.paragraph_format.keep_together = True
+
+    detail = _paragraph_style(styles, "CV Detail", "Normal")
+    _font(detail, size=9.5, color=MUTED)
+    detail.paragraph_format.left_indent = Inches(0.25)
+    detail.paragraph_format.space_before = Pt(0)
+    detail.paragraph_format.space_after = Pt(1)
+
+    lead = _paragraph_style(styles, "CV Lead", "Normal")
+    lead.paragraph_format.space_after = Pt(4)
+
+    for name in DATED_PARAGRAPHS:
+        styles[name].paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+
+    _character_style(styles, "CV Title")
+    _font(_character_style(styles, "CV Date"), color=MUTED)
+    _font(_character_style(styles, "CV Organisation"), italic=True)
+    _font(_character_style(styles, "CV Owner"), bold=True)
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _page(document) -> None:
+    section = document.sections[0]
+    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+    section.left_margin = section.right_margin = MARGIN_X
+    section.top_margin = section.bottom_margin = MARGIN_Y
+
+
+def _paragraph_style(styles, name: str, base: str):
+    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles[base]
+    style.quick_style = True
+    return style
+
+
+def _character_style(styles, name: str):
+    style = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+    style.base_style = styles["Default Paragraph Font"]
+    style.quick_style = True
+    return style
+
+
+def _font(style, size: float | None = None, bold: bool | None = None, italic: bool | None = None,
+          color: RGBColor | None = None) -> None:
+    if size is not None:
+        style.font.size = Pt(size)
+    if bold is not None:
+        style.font.bold = bold
+    if italic is not None:
+        style.font.italic = italic
+    if color is not None:
+        style.font.color.rgb = color
+    style.font.name = FONT
+    _east_asian_font(style, FONT)
+
+
+def _title_look(style) -> None:
+    _font(style, size=24, bold=True, color=ACCENT)
+    style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    style.paragraph_format.space_before = Pt(0)
+    style.paragraph_format.space_after = Pt(2)
+
+
+def _east_asian_font(style, font: str) -> None:
+    """python-docx sets only the Latin font; pandoc's themes would otherwise win for other scripts."""
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), font)
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+
+
+# What may follow w:pBdr inside w:pPr (the schema fixes the order of its children).
+_AFTER_BORDER = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
+
+
+def _bottom_border(style) -> None:
+    """A rule under section headings, as a paragraph border (Word's own way, no drawing)."""
+    properties = style.element.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", str(ACCENT))):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    properties.insert_element_before(borders, *_AFTER_BORDER)
+
+
+def main() -> None:
+    TARGET.write_bytes(build())
+    print(f"wrote {TARGET}")
+
+
+if __name__ == "__main__":
+    main()
