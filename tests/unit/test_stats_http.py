@@ -102,3 +102,11 @@ def test_connection_refused_fails_fast_without_retrying():
     with pytest.raises(FetchError, match="cannot connect"):
         http.get_json(url + "/x")
     assert waits == []
+
+
+def test_retry_after_as_an_http_date_is_understood():
+    with serve() as api:
+        api.route("/x", Reply(503, {}, {"Retry-After": "Thu, 01 Jan 1970 00:16:52 GMT"}), Reply(body=[]))
+        http, waits = client()  # now is t=1000, the date is t=1012
+        assert http.get_json(api.url + "/x") == []
+        assert waits == [12.0]

@@ -222,3 +222,13 @@ def test_repositories_are_fetched_by_at_most_four_threads(cv, monkeypatch):
         run(cv, api)
         assert sum(api.hits(f"/repos/{name}") for name in REPOS) == len(REPOS)
     assert sizes == [4]
+
+
+def test_an_exhausted_rate_limit_suggests_a_token(cv):
+    with serve() as api:
+        all_found(api)
+        api.route("/repos/ada/notes", Reply(403, {}, {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "99999"}))
+        report = run(cv, api)
+    assert report.failed["ada/notes"].startswith("rate limited (HTTP 403); would have to wait")
+    assert report.failed["ada/notes"].endswith("; set GITHUB_TOKEN for a higher rate limit")
+    assert read_cache(cv / "stats.json").repositories["ada/engine"].stars == 100

@@ -12,6 +12,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 USER_AGENT = "cvfilter-stats"
@@ -85,18 +86,30 @@ class HttpClient:
         if status == 404:
             return FetchError("not found (HTTP 404)", status)
         if status >= 500:
-            return _Retry(f"server error (HTTP {status})", status)
+            return _Retry(f"server error (HTTP {status})", status, self._retry_after(exc.headers))
         return FetchError(f"request refused (HTTP {status})", status)
 
     def _rate_limit_wait(self, headers: Any) -> float | None:
         """Seconds to wait according to Retry-After or an exhausted X-RateLimit-Reset, if either says."""
-        retry_after = headers.get("Retry-After") if headers else None
-        if retry_after and retry_after.strip().isdigit():
-            return float(retry_after.strip())
+        retry_after = self._retry_after(headers)
+        if retry_after is not None:
+            return retry_after
         remaining = headers.get("X-RateLimit-Remaining") if headers else None
         reset = headers.get("X-RateLimit-Reset") if headers else None
         if reset and reset.strip().isdigit() and (remaining is None or remaining.strip() == "0"):
             return max(float(reset.strip()) - self.now(), 0.0) + 1.0
+        return None
+
+    def _retry_after(self, headers: Any) -> float | None:
+        """Retry-After in seconds or as an HTTP date; None when absent or unreadable."""
+        value = (headers.get("Retry-After") or "").strip() if headers else ""
+        if value.isdigit():
+            return float(value)
+        if value:
+            try:
+                return max(parsedate_to_datetime(value).timestamp() - self.now(), 0.0)
+            except (TypeError, ValueError):
+                return None
         return None
 
 

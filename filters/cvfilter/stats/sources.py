@@ -62,6 +62,8 @@ def fetch_repository(client: HttpClient, endpoints: Endpoints, name: str) -> Rep
     except FetchError as exc:
         if exc.status == 404:
             raise FetchError("not found on GitHub (renamed, deleted or private?)", 404) from None
+        if exc.status in (403, 429) and not endpoints.github_token:
+            raise FetchError(f"{exc.reason}; set GITHUB_TOKEN for a higher rate limit", exc.status) from None
         raise
     stars = _count(body, "stargazers_count")
     full_name = body.get("full_name") if isinstance(body.get("full_name"), str) else name
