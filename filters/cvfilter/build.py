@@ -11,15 +11,17 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import panflute as pf
+from typing import TYPE_CHECKING
 
 from . import pandoc
-from .context import Context
 from .data.yaml_source import read_text
 from .errors import CvError, Location, Problem
-from .formats.docx import set_creator
-from .pipeline import DONE_KEY, expand_macros, finish, load_context
 from .assets import styles_dir
+
+if TYPE_CHECKING:
+    import panflute as pf
+
+    from .context import Context
 
 FORMATS = ("pdf", "docx", "html")
 
@@ -45,8 +47,16 @@ def build(
     clock = _Clock(result.timings)
     shown = source.name
     text = read_text(source, shown)
-    with clock("pandoc-read"):
-        ast_json = pandoc.read_markdown(text, shown, base)
+    with ThreadPoolExecutor(max_workers=1) as reader:
+        reading = reader.submit(_timed, clock, "pandoc-read", pandoc.read_markdown, text, shown, base)
+        # Imported here, not at the top: panflute and the data model load while pandoc reads.
+        with clock("import"):
+            import panflute as pf
+
+            from . import macros  # noqa: F401
+            from .formats import docx, html, typst  # noqa: F401  (here, not in the writer threads: the import lock)
+            from .pipeline import DONE_KEY, expand_macros, load_context
+        ast_json = reading.result()
     with clock("parse-json"):
         doc = pf.load(io.StringIO(ast_json))
     context = None
@@ -58,12 +68,7 @@ def build(
             expand_macros(doc, context, text)
         result.warnings.extend(context.diagnostics.warnings)
         _split_out(result.timings, "macros", context.timings)
-    with clock("serialise"):
-        core = _dump(doc)
-    writers = {"pdf": _write_pdf, "docx": _write_docx, "html": _write_html}
-    with ThreadPoolExecutor(max_workers=len(formats)) as pool:
-        futures = {fmt: pool.submit(writers[fmt], core, context, base, shown, clock) for fmt in formats}
-        produced = {fmt: future.result() for fmt, future in futures.items()}
+    produced = _write_all(doc, formats, context, base, shown, clock)
     out_dir.mkdir(parents=True, exist_ok=True)
     for fmt, data in produced.items():
         target = out_dir / f"{stem}.{fmt}"
@@ -72,33 +77,67 @@ def build(
     return result
 
 
-def _finished_json(core: str, fmt: str, context: Context | None, clock: _Clock) -> str:
-    with clock(f"finish-{fmt}"):
-        doc = pf.load(io.StringIO(core))
-        finish(doc, fmt, context)
-        return _dump(doc)
+def _timed(clock: _Clock, stage: str, function, *args):
+    with clock(stage):
+        return function(*args)
 
 
-def _write_html(core: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
+def _write_all(doc: pf.Doc, formats: tuple[str, ...], context: Context | None, base: Path, shown: str, clock: _Clock) -> dict[str, bytes]:
+    """Finish each format here, one after another (Python holds the GIL anyway), and hand each to a
+    worker for its pandoc process (and Typst) while the next one is finished: both cores stay busy.
+    The PDF, the longest chain, starts first; the last format finishes the parsed document itself."""
+    import panflute as pf
+
+    order = [fmt for fmt in FORMATS if fmt in formats]
+    core = None
+    if len(order) > 1:
+        with clock("serialise"):
+            core = _dump(doc)
+    with ThreadPoolExecutor(max_workers=len(order)) as pool:
+        futures = {}
+        for index, fmt in enumerate(order):
+            with clock(f"finish-{fmt}"):
+                own = doc if index == len(order) - 1 else pf.load(io.StringIO(core))
+                finished = _finished_json(own, _EDGES[fmt], context)
+            futures[fmt] = pool.submit(_WRITERS[fmt], finished, context, base, shown, clock)
+        return {fmt: futures[fmt].result() for fmt in formats}
+
+
+def _finished_json(doc: pf.Doc, edge: str, context: Context | None) -> str:
+    from .pipeline import finish
+
+    finish(doc, edge, context)
+    return _dump(doc)
+
+
+def _write_html(finished: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
     with clock("html"):
-        return pandoc.write(_finished_json(core, "html", context, clock), "html5", ["-s"], base, shown)
+        return pandoc.write(finished, "html5", ["-s"], base, shown)
 
 
-def _write_docx(core: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
+def _write_docx(finished: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
     with clock("docx"):
         extra = []
         reference = styles_dir() / "docx" / "reference.docx"
         if reference.is_file():
             extra = ["--reference-doc", str(reference)]
-        written = pandoc.write(_finished_json(core, "docx", context, clock), "docx", extra, base, shown)
-        return set_creator(written, context.data.name) if context else written
+        written = pandoc.write(finished, "docx", extra, base, shown)
+        if context is None:
+            return written
+        from .formats.docx import set_creator
+
+        return set_creator(written, context.data.name)
 
 
-def _write_pdf(core: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
+def _write_pdf(finished: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
     with clock("typst"):
-        source = pandoc.write(_finished_json(core, "typst", context, clock), "typst", ["-s"], base, shown)
+        source = pandoc.write(finished, "typst", ["-s"], base, shown)
     with clock("typst-compile"):
         return compile_typst(source, base)
+
+
+_EDGES = {"pdf": "typst", "docx": "docx", "html": "html"}
+_WRITERS = {"pdf": _write_pdf, "docx": _write_docx, "html": _write_html}
 
 
 def _inputs(source: Path, context: Context) -> list[Path]:
@@ -149,6 +188,8 @@ def atomic_write(target: Path, data: bytes) -> None:
 
 
 def _dump(doc: pf.Doc) -> str:
+    import panflute as pf
+
     buffer = io.StringIO()
     pf.dump(doc, buffer)
     return buffer.getvalue()

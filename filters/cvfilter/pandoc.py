@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import subprocess
 from functools import cache
 from pathlib import Path
@@ -13,7 +15,15 @@ READER = "markdown"
 
 @cache
 def pandoc_path() -> str:
-    """The pandoc that ships inside pypandoc-binary, so every user has the same 3.x."""
+    """The pandoc that ships inside pypandoc-binary, so every user has the same 3.x.
+
+    Found without importing pypandoc: that import takes longer than a pandoc run.
+    """
+    spec = importlib.util.find_spec("pypandoc")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        candidate = Path(folder) / "files" / ("pandoc.exe" if os.name == "nt" else "pandoc")
+        if candidate.is_file():
+            return str(candidate)
     import pypandoc
 
     return pypandoc.get_pandoc_path()

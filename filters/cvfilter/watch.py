@@ -21,7 +21,11 @@ from .errors import CvError, Problem
 
 # Top-level files that may be sources before the first good build has said which ones are.
 _SOURCE_SUFFIXES = {".md", ".yaml", ".yml", ".bib", ".csl", ".json"}
-_WRITER_STAGES = {"pdf": ("typst", "typst-compile"), "docx": ("docx",), "html": ("html",)}
+_WRITER_STAGES = {
+    "pdf": ("finish-pdf", "typst", "typst-compile"),
+    "docx": ("finish-docx", "docx"),
+    "html": ("finish-html", "html"),
+}
 
 
 @dataclass

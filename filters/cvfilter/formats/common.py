@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import panflute as pf
 
+from ..walk import walk
+
 FINISHED_KEY = "cvfilter-finished"
 
 
@@ -22,7 +24,7 @@ def has(elem: pf.Element, cls: str) -> bool:
 
 
 def walk_replace(doc: pf.Doc, action: Callable[[pf.Element, pf.Doc], object]) -> None:
-    doc.walk(action)
+    walk(doc, action)
 
 
 def before_date(doc: pf.Doc, separator: Callable[[], list[pf.Inline]]) -> None:
@@ -43,7 +45,7 @@ def before_date(doc: pf.Doc, separator: Callable[[], list[pf.Inline]]) -> None:
                 elem.content = content
         return None
 
-    doc.walk(action)
+    walk(doc, action)
 
 
 def set_meta_default(doc: pf.Doc, key: str, value: str) -> None:
@@ -69,5 +71,5 @@ def owner_name(doc: pf.Doc) -> str | None:
         if not found and has(elem, "cv-name"):
             found.append(pf.stringify(elem))
 
-    doc.walk(action)
+    walk(doc, action)
     return found[0] if found else None

@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 import panflute as pf
 
 from ..context import Context
+from ..walk import walk
 from .common import before_date, has, once
 
 # Semantic class -> Word paragraph style (for Divs) or character style (for Spans).
@@ -35,8 +36,8 @@ _TAB = "<w:r><w:tab/></w:r>"
 def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "docx"):
         return
-    doc.walk(_name_paragraph)
-    doc.walk(_apply_styles)
+    walk(doc, _name_paragraph)
+    walk(doc, _apply_styles)
     before_date(doc, lambda: [pf.RawInline(_TAB, format="openxml")])
 
 

@@ -13,6 +13,7 @@ import panflute as pf
 from ..assets import read_style
 from ..context import Context
 from ..elements import text
+from ..walk import walk
 from .common import add_header_include, before_date, has, once, owner_name, set_meta_default
 
 # Attributes HTML defines for every element; pandoc passes others through as they are, so the edge
@@ -24,14 +25,14 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "html"):
         return
     name = owner_name(doc)
-    doc.walk(_valid_attributes)
-    doc.walk(_hide_icons)
-    doc.walk(_shift_headings)
-    doc.walk(_icons_as_svg)
-    doc.walk(_split_dated_lines)
+    walk(doc, _valid_attributes)
+    walk(doc, _hide_icons)
+    walk(doc, _shift_headings)
+    walk(doc, _icons_as_svg)
+    walk(doc, _split_dated_lines)
     before_date(doc, lambda: [pf.Space()])
-    doc.walk(_dates_as_time)
-    doc.walk(_reversed_lists)
+    walk(doc, _dates_as_time)
+    walk(doc, _reversed_lists)
     doc.content = _landmarks(list(doc.content))
     if name:
         set_meta_default(doc, "pagetitle", f"{name} — CV")

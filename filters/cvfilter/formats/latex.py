@@ -11,6 +11,7 @@ import panflute as pf
 from ..context import Context
 from ..assets import read_style
 from .common import before_date, once
+from ..walk import walk
 
 # Symbols the core emits -> LaTeX that pdflatex and xelatex both set with standard packages.
 SYMBOLS = {
@@ -31,9 +32,9 @@ INLINE_COMMANDS = {"cv-name": "cvname", "cv-date": "cvdate"}
 def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "latex"):
         return
-    doc.walk(_icons)
+    walk(doc, _icons)
     before_date(doc, lambda: [pf.RawInline(r"\hfill", format="latex")])
-    doc.walk(_wrap)
+    walk(doc, _wrap)
     includes = doc.metadata.get("header-includes")
     blocks = list(includes.content) if isinstance(includes, pf.MetaList) else ([includes] if includes else [])
     doc.metadata["header-includes"] = pf.MetaList(*blocks, pf.MetaBlocks(pf.RawBlock(read_style("latex/cv.tex"), format="latex")))

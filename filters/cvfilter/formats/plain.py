@@ -10,13 +10,14 @@ import panflute as pf
 
 from ..context import Context
 from .common import before_date, once
+from ..walk import walk
 
 
 def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "plain"):
         return
     before_date(doc, lambda: [pf.Space()])
-    doc.walk(_unwrap)
+    walk(doc, _unwrap)
 
 
 def _unwrap(elem: pf.Element, _doc: pf.Doc) -> list[pf.Element] | None:

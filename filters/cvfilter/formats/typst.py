@@ -13,6 +13,7 @@ import panflute as pf
 from ..assets import read_style
 from ..context import Context
 from .common import add_header_include, before_date, has, once, owner_name, set_meta_default
+from ..walk import walk
 
 # Semantic class -> Typst function from cv.typ that lays it out. An element with several classes
 # is wrapped in each function, in this order (outermost first).
@@ -49,9 +50,9 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
         return
     name = owner_name(doc) or ""
     updated = _first_text(doc, "cv-updated")
-    doc.walk(_icons)
+    walk(doc, _icons)
     before_date(doc, lambda: [pf.RawInline("#h(1fr)", format="typst")])
-    doc.walk(_wrap)
+    walk(doc, _wrap)
     for key, value in PAGE_DEFAULTS.items():
         set_meta_default(doc, key, value)
     if "margin" not in doc.metadata:
@@ -72,7 +73,7 @@ def _first_text(doc: pf.Doc, cls: str) -> str | None:
         if not found and has(elem, cls):
             found.append(pf.stringify(elem).replace("\u00a0", " "))
 
-    doc.walk(action)
+    walk(doc, action)
     return found[0] if found else None
 
 

@@ -1,0 +1,69 @@
+"""A faster `Element.walk`: same order and meaning as panflute's, without rebuilding every list.
+
+panflute's walk re-creates and re-attaches every child list of every element, even when the action
+changes nothing; on a CV that is most of the time a format edge takes. Here a list is replaced only
+when an action replaced, removed or spliced one of its items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import panflute as pf
+from panflute.containers import attach
+
+Action = Callable[[pf.Element, pf.Doc], Any]
+
+
+def walk(elem: pf.Element, action: Action, doc: pf.Doc | None = None) -> Any:
+    """Apply `action` to every element below `elem`, children first, then to `elem` itself.
+
+    As with panflute: an action returning None keeps the element, an element replaces it, a list
+    splices its items in its place ([] removes it). Returns `elem` or what replaced it.
+    """
+    if doc is None:
+        doc = elem.doc if not isinstance(elem, pf.Doc) else elem
+    for name in elem._children:
+        child = getattr(elem, name)
+        if isinstance(child, pf.ListContainer):
+            replaced = _walk_items(child, action, doc)
+            if replaced is not None:
+                setattr(elem, name, replaced)
+        elif isinstance(child, pf.DictContainer):
+            _walk_mapping(child, action, doc)
+        elif isinstance(child, pf.Element):
+            result = walk(child, action, doc)
+            if result is not child:
+                setattr(elem, name, result)
+        elif child is not None:
+            raise TypeError(type(child))
+    altered = action(elem, doc)
+    return elem if altered is None else altered
+
+
+def _walk_items(container: pf.ListContainer, action: Action, doc: pf.Doc) -> list | None:
+    """The new list if any item changed identity, else None (the old list stays attached)."""
+    items = container.list
+    new: list | None = None
+    for index, item in enumerate(items):
+        attach(item, container.parent, container.location, index)  # what panflute's item access does
+        result = walk(item, action, doc)
+        if result is item and new is None:
+            continue
+        if new is None:
+            new = list(items[:index])
+        if type(result) is list:
+            new.extend(result)
+        else:
+            new.append(result)
+    return new
+
+
+def _walk_mapping(mapping: pf.DictContainer, action: Action, doc: pf.Doc) -> None:
+    for key, value in list(mapping.items()):
+        result = walk(value, action, doc)
+        if result == []:
+            del mapping[key]
+        elif result is not value:
+            mapping[key] = result
