@@ -232,3 +232,18 @@ def test_an_exhausted_rate_limit_suggests_a_token(cv):
     assert report.failed["ada/notes"].startswith("rate limited (HTTP 403); would have to wait")
     assert report.failed["ada/notes"].endswith("; set GITHUB_TOKEN for a higher rate limit")
     assert read_cache(cv / "stats.json").repositories["ada/engine"].stars == 100
+
+
+def test_an_unreachable_server_is_one_message_not_one_per_repository(cv):
+    with serve() as api:
+        url = api.url
+    context = load_context(markdown_to_doc("Hello\n"), cv, "cv.md")
+    http = HttpClient(retries=2, sleep=lambda s: None)
+    report = refresh(context, http, Endpoints(github=url, openalex=url), now=lambda: NOW)
+    assert sorted(report.failed) == sorted([*REPOS, "OpenAlex"])
+    text = messages(report)
+    assert "metadata.yaml:5:3: warning: could not reach GitHub for 5 repositories: cannot connect" in text
+    assert "could not refresh OpenAlex: cannot connect" in text
+    assert text.count("\n") == 1
+    assert read_cache(cv / "stats.json") == read_cache(cv / "stats.json").model_validate(OLD)
+    assert not report.written

@@ -21,10 +21,11 @@ USER_AGENT = "cvfilter-stats"
 class FetchError(Exception):
     """A request that failed for good; `reason` is one line a user can act on."""
 
-    def __init__(self, reason: str, status: int | None = None) -> None:
+    def __init__(self, reason: str, status: int | None = None, unreachable: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
         self.status = status
+        self.unreachable = unreachable
 
 
 @dataclass
@@ -66,11 +67,11 @@ class HttpClient:
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, (TimeoutError, socket.timeout)):
                 raise _Retry(f"no answer within {self.timeout:g} s") from None
-            raise FetchError(f"cannot connect: {exc.reason}") from None
+            raise FetchError(f"cannot connect: {exc.reason}", unreachable=True) from None
         except (ConnectionResetError, ConnectionAbortedError) as exc:
             raise _Retry(f"connection lost: {exc}") from None
         except OSError as exc:
-            raise FetchError(f"cannot connect: {exc}") from None
+            raise FetchError(f"cannot connect: {exc}", unreachable=True) from None
         try:
             return json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -57,11 +57,15 @@ def refresh(
     where = {repo.name: context.data_location("repositories", index) for index, repo in enumerate(context.data.repositories)}
     with ThreadPoolExecutor(max_workers=min(MAX_WORKERS, max(len(names), 1))) as pool:
         futures = {name: pool.submit(fetch_repository, client, endpoints, name) for name in names}
+    unreachable: dict[str, list[str]] = {}
     for name, future in futures.items():
         try:
             repo = future.result()
         except FetchError as exc:
-            _failed(report, name, exc.reason, where[name], name in old.repositories)
+            if exc.unreachable:
+                unreachable.setdefault(exc.reason, []).append(name)
+            else:
+                _failed(report, name, exc.reason, where[name], name in old.repositories)
             continue
         except Exception as exc:  # a bug or a surprise in one fetch must not lose the others
             _failed(report, name, f"unexpected {type(exc).__name__}: {exc}", where[name], name in old.repositories)
@@ -70,6 +74,15 @@ def refresh(
         report.updated.append(name)
         if repo.full_name.lower() != name.lower():
             report.problems.append(Problem(where[name], f"{name} is now {repo.full_name} on GitHub", "update the name in metadata.yaml", "warning"))
+    for reason, group in unreachable.items():
+        if len(group) == 1:
+            _failed(report, group[0], reason, where[group[0]], group[0] in old.repositories)
+            continue
+        report.failed.update(dict.fromkeys(group, reason))
+        report.problems.append(Problem(
+            context.data_location("repositories"), f"could not reach GitHub for {len(group)} repositories: {reason}",
+            "their cached values are kept; check the network, or CVFILTER_GITHUB_API", "warning",
+        ))
 
     _refresh_scholar(context, client, endpoints, stamp, old, cache, report)
     if cache != old:

@@ -34,7 +34,9 @@ def summarize(report: RefreshReport) -> str:
     """The last line of a refresh: how much was updated, what failed, whether the file changed."""
     parts = [f"refreshed {len(report.updated)}"]
     if report.failed:
-        parts.append(f"failed {len(report.failed)} ({', '.join(report.failed)})")
+        names = list(report.failed)
+        more = f", and {len(names) - 5} more" if len(names) > 5 else ""
+        parts.append(f"failed {len(names)} ({', '.join(names[:5])}{more})")
     parts.append(f"wrote {report.path.name}" if report.written else f"{report.path.name} unchanged")
     return "; ".join(parts)
 
