@@ -17,6 +17,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "and-earlier": "and earlier",
         "stars-total": "GitHub stars across all repositories.",
         "citations": "citations and an h-index of",
+        "no-date": "n.d.",
     },
     "de": {
         "present": "heute",
@@ -30,6 +31,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "and-earlier": "und früher",
         "stars-total": "GitHub-Sterne über alle Repositorys.",
         "citations": "Zitationen und ein h-Index von",
+        "no-date": "o. J.",
     },
     "fr": {
         "present": "présent",
@@ -43,6 +45,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "and-earlier": "et avant",
         "stars-total": "étoiles GitHub sur l’ensemble des dépôts.",
         "citations": "citations et un indice h de",
+        "no-date": "s. d.",
     },
     "es": {
         "present": "actualidad",
@@ -56,6 +59,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "and-earlier": "y anteriores",
         "stars-total": "estrellas de GitHub en todos los repositorios.",
         "citations": "citas y un índice h de",
+        "no-date": "s. f.",
     },
 }
 

@@ -38,3 +38,28 @@ class MacroLocator:
                 self._used.add(index)
                 return Location(self.file, line)
         return Location(self.file)
+
+
+_SPAN = re.compile(r"\]\{\s*\.([\w-]+)")
+
+
+@dataclass
+class InlineLocator:
+    """Hands out the line of the n-th bracketed Span (`[...]{.name}`) whose first class is `name`."""
+
+    file: str
+    spans: list[tuple[str, int]] = field(default_factory=list)
+    _used: set[int] = field(default_factory=set)
+
+    @classmethod
+    def from_text(cls, text: str | None, file: str) -> InlineLocator:
+        spans = [(match.group(1), number) for number, line in enumerate((text or "").splitlines(), start=1)
+                 for match in _SPAN.finditer(line)]
+        return cls(file, spans)
+
+    def next(self, name: str) -> Location:
+        for index, (span_name, line) in enumerate(self.spans):
+            if span_name == name and index not in self._used:
+                self._used.add(index)
+                return Location(self.file, line)
+        return Location(self.file)

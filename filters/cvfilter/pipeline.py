@@ -13,7 +13,7 @@ from .config import CONFIG_KEY, Config, read_config, resolve_inside, source_of
 from .context import Context
 from .data.load import load_cv_data
 from .errors import CvError, Diagnostics, Location, relative
-from .locate import MacroLocator
+from .locate import InlineLocator, MacroLocator
 
 DONE_KEY = "cvfilter-expanded"
 
@@ -74,12 +74,37 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
         return out
 
     doc.content = expand_in(list(doc.content))
+    problems.extend(expand_inline_macros(doc, context, source_text))
     context.diagnostics.extend(problems)
     context.diagnostics.raise_if_errors()
     doc.metadata[DONE_KEY] = pf.MetaBool(True)
     for consumed in (CONFIG_KEY, "date"):  # the header macro shows the date; writers must not repeat it
         if consumed in doc.metadata:
             del doc.metadata[consumed]
+
+
+def expand_inline_macros(doc: pf.Doc, context: Context, source_text: str | None) -> list:
+    """Replace each Span whose first class names an inline macro; other Spans stay as written."""
+    from .macros import INLINE_MACROS
+    from .macros.registry import parse_call
+
+    locator = InlineLocator.from_text(source_text, context.config.source)
+    problems = []
+
+    def action(elem: pf.Element, _doc: pf.Doc) -> list[pf.Inline] | None:
+        if not isinstance(elem, pf.Span) or not elem.classes or elem.classes[0] not in INLINE_MACROS:
+            return None
+        name = elem.classes[0]
+        location = locator.next(name)
+        try:
+            call = parse_call(elem, name, location, INLINE_MACROS)
+            return INLINE_MACROS[name].expand(call, context)
+        except CvError as exc:
+            problems.extend(exc.problems)
+            return None
+
+    doc.walk(action)
+    return problems
 
 
 def _recurse(block: pf.Block, expand_in) -> pf.Block:

@@ -21,6 +21,7 @@ from .common import before_date, has, once
 PARAGRAPH_STYLES = {
     "cv-contact": "CV Contact",
     "cv-entry": "CV Entry",
+    "cv-selected": "CV Selected",
     "cv-detail": "CV Detail",
     "cv-lead": "CV Lead",
 }

@@ -4,6 +4,8 @@ from . import (  # noqa: F401  (registration happens on import)
     activities,
     entries,
     header,
+    publications,
+    scholar_stats,
     repositories,
     reviewing,
     skills,
@@ -11,4 +13,4 @@ from . import (  # noqa: F401  (registration happens on import)
     talks,
     teaching,
 )
-from .registry import MACROS, LIST_OPTIONS, MacroCall, Option, macro  # noqa: F401
+from .registry import INLINE_MACROS, MACROS, LIST_OPTIONS, MacroCall, Option, macro  # noqa: F401

@@ -86,9 +86,25 @@ def macro(name: str, summary: str, options: dict[str, Option] | None = None) -> 
     return register
 
 
-def parse_call(div: pf.Div, name: str, location: Location) -> MacroCall:
+InlineExpander = Callable[[MacroCall, Context], list[pf.Inline]]
+
+INLINE_MACROS: dict[str, Macro] = {}
+"""Inline macros: a Span (`[]{.name key=value}`) whose first class is registered here."""
+
+
+def inline_macro(name: str, summary: str, options: dict[str, Option] | None = None) -> Callable[[InlineExpander], InlineExpander]:
+    """Register an inline expander under a Span class name."""
+
+    def register(expand: InlineExpander) -> InlineExpander:
+        INLINE_MACROS[name] = Macro(name, summary, dict(options or {}), expand)
+        return expand
+
+    return register
+
+
+def parse_call(div: pf.Div | pf.Span, name: str, location: Location, registry: dict[str, Macro] | None = None) -> MacroCall:
     """Check every attribute against the macro's options; unknown ones are errors with a suggestion."""
-    spec = MACROS[name]
+    spec = (MACROS if registry is None else registry)[name]
     extra_classes = [c for c in div.classes if c != name]
     if extra_classes:
         raise CvError.at(location, f"macro .{name} takes one class, not also .{extra_classes[0]}", "put options as key=value")

