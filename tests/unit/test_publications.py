@@ -63,8 +63,11 @@ def test_year_groups_newest_first_with_merged_earlier_years_and_continuous_numbe
 
 def test_descending_numbering_gives_the_newest_the_highest_number(cv_dir):
     soup = page(cv_dir, "::: {.publications numbering=descending}\n:::")
-    assert [normalize(n.get_text()) for n in soup.select(".cv-number")] == ["4.", "3.", "2.", "1."]
-    assert not soup.select("ol")
+    lists = soup.select("ol[reversed]")
+    assert [ol.get("start", str(len(ol.find_all("li")))) for ol in lists] == ["4", "3", "2", "1"]
+    assert [" ".join(li["class"]) for li in soup.select("ol[reversed] > li")][0] == "cv-entry cv-pub cv-selected"
+    plain = cv_dir(META, "---\ncvfilter:\n  bibliography: refs.bib\n---\n\n::: {.publications numbering=descending}\n:::\n", "plain")
+    assert [line.split(".")[0] for line in plain.splitlines() if re.match(r"\d+\. ", line)] == ["4", "3", "2", "1"]
 
 
 def test_no_numbering_and_no_groups(cv_dir):

@@ -105,7 +105,9 @@ def _reversed_lists(elem: pf.Element, _doc: pf.Doc) -> list[pf.Block] | None:
     """A count-down list carries its numbers as text for the other writers; here it is an <ol reversed>."""
     if not (has(elem, "cv-items") and "cv-descending" in elem.classes):
         return None
-    blocks: list[pf.Block] = [pf.RawBlock('<ol class="cv-items cv-descending" reversed>', format="html")]
+    start = _first_number(elem)
+    counted = f' start="{start}"' if start is not None and start != len(elem.content) else ""
+    blocks: list[pf.Block] = [pf.RawBlock(f'<ol class="cv-items cv-descending" reversed{counted}>', format="html")]
     for item in elem.content:
         content = list(item.content) if isinstance(item, pf.Div) else [item]
         first = content[0] if content else None
@@ -118,6 +120,15 @@ def _reversed_lists(elem: pf.Element, _doc: pf.Doc) -> list[pf.Block] | None:
         blocks += [pf.RawBlock(f'<li class="{classes}">', format="html"), *content, pf.RawBlock("</li>", format="html")]
     blocks.append(pf.RawBlock("</ol>", format="html"))
     return blocks
+
+
+def _first_number(elem: pf.Div) -> int | None:
+    """The number the first item shows: a list continued from an earlier group does not end at 1."""
+    first = elem.content[0].content[0] if elem.content and isinstance(elem.content[0], pf.Div) and elem.content[0].content else None
+    if isinstance(first, (pf.Para, pf.Plain)) and first.content and has(first.content[0], "cv-number"):
+        digits = pf.stringify(first.content[0]).rstrip(".")
+        return int(digits) if digits.isdigit() else None
+    return None
 
 
 def _landmarks(blocks: list[pf.Block]) -> list[pf.Block]:
