@@ -25,7 +25,7 @@ CACHE_ENV = "CVFILTER_CACHE_DIR"
 DISABLE_ENV = "CVFILTER_NO_CACHE"
 
 # Below this many missing results, forking workers costs more than it saves.
-PARALLEL_MIN = 48
+PARALLEL_MIN = 100
 
 _OPEN: dict[Path, ResultCache] = {}
 

@@ -1,0 +1,51 @@
+"""`render_reference` for many entries at once, through the on-disk result cache.
+
+A rendered entry is a pure function of its CSL-JSON item (which already carries the owner and
+"et al." markers), the style file, the locale, and the code that renders it. The cache key covers
+all of them: an edited entry, another style, an edited .csl or a new cvfilter never reuse an old
+result. Missing entries are rendered on every core when there are many (a cold first build).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from functools import cache, partial
+from pathlib import Path
+
+from ..cache import ResultCache, content_key, map_cached
+from .render import render_reference
+
+# The modules whose code decides what a rendered entry looks like.
+_RENDERER_SOURCES = ("render.py", "formatter.py", "markers.py")
+
+
+def render_references(item_jsons: Sequence[str], style_path: str, locale: str, base_dir: Path) -> list[str]:
+    """Marked strings for `item_jsons`, in order; only entries never seen before reach citeproc."""
+    cache_ = ResultCache.open(base_dir, "citeproc", _fingerprint(style_path), locale, _renderer_version())
+    keys = [content_key(item) for item in item_jsons]
+    return map_cached(item_jsons, keys, partial(render_reference, style_path=style_path, locale=locale), cache_)
+
+
+def _fingerprint(path: str) -> str:
+    """The style file's content, so an edited .csl is a different style."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return path
+
+
+@cache
+def _renderer_version() -> str:
+    """A digest of the rendering code and of citeproc-py's version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256()
+    for name in _RENDERER_SOURCES:
+        source = Path(__file__).with_name(name)
+        digest.update(source.read_bytes() if source.is_file() else name.encode())
+    try:
+        digest.update(version("citeproc-py").encode())
+    except PackageNotFoundError:
+        pass
+    return digest.hexdigest()
