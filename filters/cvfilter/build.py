@@ -17,6 +17,7 @@ from . import pandoc
 from .data.yaml_source import read_text
 from .errors import CvError, Location, Problem
 from .assets import styles_dir
+from .exports import EXPORTS
 
 if TYPE_CHECKING:
     import panflute as pf
@@ -38,9 +39,9 @@ def build(
     source: Path, formats: tuple[str, ...] = FORMATS, out_dir: Path | None = None, stem: str = "cv", variant: str | None = None
 ) -> BuildResult:
     """Build `formats` from `source` into `out_dir` (default: build/ beside the source), optionally one variant."""
-    unknown = [f for f in formats if f not in FORMATS]
+    unknown = [f for f in formats if f not in (*FORMATS, *EXPORTS)]
     if unknown:
-        raise CvError.at(Location(str(source)), f"unknown format {unknown[0]!r}", f"choose from {', '.join(FORMATS)}")
+        raise CvError.at(Location(str(source)), f"unknown format {unknown[0]!r}", f"choose from {', '.join((*FORMATS, *EXPORTS))}")
     base = source.parent
     out_dir = out_dir or base / "build"
     result = BuildResult()
@@ -88,7 +89,7 @@ def _write_all(doc: pf.Doc, formats: tuple[str, ...], context: Context | None, b
     The PDF, the longest chain, starts first; the last format finishes the parsed document itself."""
     import panflute as pf
 
-    order = [fmt for fmt in FORMATS if fmt in formats]
+    order = [fmt for fmt in (*FORMATS, *EXPORTS) if fmt in formats]
     core = None
     if len(order) > 1:
         with clock("serialise"):
@@ -98,15 +99,19 @@ def _write_all(doc: pf.Doc, formats: tuple[str, ...], context: Context | None, b
         for index, fmt in enumerate(order):
             with clock(f"finish-{fmt}"):
                 own = doc if index == len(order) - 1 else pf.load(io.StringIO(core))
-                finished = _finished_json(own, _EDGES[fmt], context)
+                finished = _finished_json(own, fmt, context)
             futures[fmt] = pool.submit(_WRITERS[fmt], finished, context, base, shown, clock)
         return {fmt: futures[fmt].result() for fmt in formats}
 
 
-def _finished_json(doc: pf.Doc, edge: str, context: Context | None) -> str:
+def _finished_json(doc: pf.Doc, fmt: str, context: Context | None) -> str:
+    if fmt in EXPORTS:
+        from .exports import finish_export
+
+        return finish_export(doc, fmt, context)
     from .pipeline import finish
 
-    finish(doc, edge, context)
+    finish(doc, _EDGES[fmt], context)
     return _dump(doc)
 
 
@@ -136,8 +141,18 @@ def _write_pdf(finished: str, context: Context | None, base: Path, shown: str, c
         return compile_typst(source, base)
 
 
+def _write_export(fmt: str):
+    def write(finished: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
+        from .exports import write_export
+
+        with clock(fmt):
+            return write_export(finished, fmt, context, base, shown)
+
+    return write
+
+
 _EDGES = {"pdf": "typst", "docx": "docx", "html": "html"}
-_WRITERS = {"pdf": _write_pdf, "docx": _write_docx, "html": _write_html}
+_WRITERS = {"pdf": _write_pdf, "docx": _write_docx, "html": _write_html, **{fmt: _write_export(fmt) for fmt in EXPORTS}}
 
 
 def _inputs(source: Path, context: Context) -> list[Path]:

@@ -20,7 +20,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="write build/cv.pdf, build/cv.docx and build/cv.html")
     build.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
-    build.add_argument("--to", type=_formats, default=("pdf", "docx", "html"), help="formats, comma-separated: pdf,docx,html")
+    build.add_argument("--to", type=_formats, default=("pdf", "docx", "html"), help="formats, comma-separated: pdf,docx,html and the exports md,txt,json (JSON Resume)")
     build.add_argument("-o", "--output", type=Path, default=None, help="output folder (default: build/ beside cv.md)")
     build.add_argument("--timings", action="store_true", help="print how long each stage took")
     chosen = build.add_mutually_exclusive_group()

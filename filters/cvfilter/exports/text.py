@@ -1,0 +1,80 @@
+"""Markdown and plain text from the expanded document, through the plain edge and pandoc's writers.
+
+Icons are dropped (they are pictures, not words), and in Markdown the owner's name becomes the one
+level-1 heading with the sections below it.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import panflute as pf
+
+from .. import pandoc
+from ..context import Context
+from ..formats.common import has
+from ..pipeline import finish
+
+# Pandoc's Markdown without the extensions that carry attributes, so the file reads as plain Markdown.
+MARKDOWN = "markdown" + "".join(f"-{ext}" for ext in (
+    "header_attributes", "fenced_divs", "native_divs", "bracketed_spans", "native_spans",
+    "link_attributes", "raw_attribute", "raw_html", "smart",
+))
+
+
+def finish_text(doc: pf.Doc, markdown: bool, context: Context | None) -> str:
+    """Drop icons, show contact addresses, and (in Markdown) make the name the top heading; then the plain edge."""
+    doc.walk(_drop_icons)
+    doc.walk(_contact_addresses)
+    if markdown:
+        doc.walk(_shift_headings)
+        doc.walk(_name_heading)
+    finish(doc, "markdown", context)
+    return _dump(doc)
+
+
+def write_text(finished: str, markdown: bool, base: Path, shown: str) -> bytes:
+    """No hard wraps: in text, each entry is one line that pastes into a form field as it is."""
+    return pandoc.write(finished, MARKDOWN if markdown else "plain", ["--wrap=none"], base, shown)
+
+
+def _drop_icons(elem: pf.Element, _doc: pf.Doc) -> None:
+    """Remove each icon and the space after it."""
+    if isinstance(elem, (pf.Span, pf.Para, pf.Plain)) and any(has(child, "cv-icon") for child in elem.content):
+        kept: list[pf.Inline] = []
+        after_icon = False
+        for child in elem.content:
+            if has(child, "cv-icon"):
+                after_icon = True
+            elif not (after_icon and isinstance(child, pf.Space)):
+                kept.append(child)
+                after_icon = False
+            else:
+                after_icon = False
+        elem.content = kept
+
+
+def _contact_addresses(elem: pf.Element, _doc: pf.Doc) -> None:
+    """Without its icon, "bdamos" says nothing: contact links show their address (linkedin.com/in/bdamos)."""
+    if isinstance(elem, pf.Link) and elem.url.startswith(("http://", "https://")):
+        parent = elem.parent
+        if parent is not None and has(parent, "cv-contact-item"):
+            elem.content = [pf.Str(elem.url.split("://", 1)[1].rstrip("/"))]
+
+
+def _shift_headings(elem: pf.Element, _doc: pf.Doc) -> None:
+    if isinstance(elem, pf.Header):
+        elem.level = min(elem.level + 1, 6)
+
+
+def _name_heading(elem: pf.Element, _doc: pf.Doc) -> pf.Header | None:
+    if isinstance(elem, pf.Para) and elem.content and has(elem.content[0], "cv-name"):
+        return pf.Header(*elem.content[0].content, level=1)
+    return None
+
+
+def _dump(doc: pf.Doc) -> str:
+    buffer = io.StringIO()
+    pf.dump(doc, buffer)
+    return buffer.getvalue()
