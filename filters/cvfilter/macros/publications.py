@@ -13,7 +13,8 @@ import panflute as pf
 
 from ..bibliography.csl import to_csl
 from ..bibliography.reader import BibEntry
-from ..bibliography.render import item_json, render_reference, resolve_style, to_inlines
+from ..bibliography.cached import render_references
+from ..bibliography.render import item_json, resolve_style, to_inlines
 from ..bibliography.session import bibliography_of, locale_of, owner_of
 from ..context import Context
 from ..elements import entry, section, span, text
@@ -59,10 +60,11 @@ def expand_publications(call: MacroCall, context: Context) -> list[pf.Block]:
         blocks.append(pf.Div(pf.Para(*text(context.labels["selected-legend"])), classes=["cv-legend"]))
     total = len(chosen)
     number = 1
+    rendered = dict(zip(map(id, chosen), render_publications(chosen, settings, context)))
     for label, group in _groups(chosen, call, context):
         if label is not None:
             blocks.append(pf.Header(*text(label), level=2, classes=["cv-group"]))
-        items = [render_publication(e, settings, context) for e in group]
+        items = [rendered[id(e)] for e in group]
         blocks.append(_numbered(items, number, total, str(call.options["numbering"])))
         number += len(items)
     return [section("publications", blocks)]
@@ -76,10 +78,17 @@ class _Settings:
     max_authors: int
 
 
-def render_publication(item: BibEntry, settings: _Settings, context: Context) -> pf.Div:
+def render_publications(items: list[BibEntry], settings: _Settings, context: Context) -> list[pf.Div]:
+    """All entries in one call to citeproc, so cached ones are skipped and the rest share the cores."""
+    owner = owner_of(context)
+    csls = [to_csl(item, owner, settings.max_authors) for item in items]
+    with context.timed("citeproc"):
+        marked = render_references([item_json(csl) for csl in csls], settings.style, settings.locale, context.base_dir)
+    return [render_publication(*parts, settings) for parts in zip(items, csls, marked)]
+
+
+def render_publication(item: BibEntry, csl: dict, marked: str, settings: _Settings) -> pf.Div:
     """One entry: the style's text (owner bold, title linked), our link markers after the title."""
-    csl = to_csl(item, owner_of(context), settings.max_authors)
-    marked = render_reference(item_json(csl), settings.style, settings.locale)
     inlines = to_inlines(marked, csl, _links(item, settings.links))
     classes = ["cv-pub", *(["cv-selected"] if item.selected else [])]
     div = entry(inlines, (), *classes)
