@@ -6,7 +6,7 @@ The front matter declares them under `cvfilter: variants:`; `cv build --variant 
     variants:
       resume:
         sections: [Current Position, Education, skills]   # headings or macro names; default: all
-        tags: [resume]                                    # entries carrying one of these tags
+        tags: [resume]                                    # entries with one of these tags (bib: keywords)
         options: {publications: {limit: 5}}               # per-macro option overrides
 """
 
@@ -44,10 +44,12 @@ class Variant:
     location: Location = Location("cv.md", 1)
 
     def adjust(self, call: MacroCall, spec: Macro) -> MacroCall:
-        """The call with this variant's options applied; its tags fill a `tags` option cv.md left empty."""
+        """The call with this variant's options applied; its tags fill a `tags` option (for publications:
+        `keywords`, the bib's tags) that cv.md left empty."""
         options = dict(call.options)
-        if self.tags and "tags" in spec.options and not options.get("tags"):
-            options["tags"] = ",".join(self.tags)
+        tag_option = next((key for key in ("tags", "keywords") if key in spec.options), None)
+        if self.tags and tag_option and not options.get(tag_option):
+            options[tag_option] = ",".join(self.tags)
         for key, raw in self.options.get(spec.name, {}).items():
             options[key] = spec.options[key].parse(key, raw, self.location)
         return replace(call, options=options)

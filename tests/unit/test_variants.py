@@ -82,3 +82,15 @@ def test_mistakes_are_errors_on_their_line(cv_dir, variants, active, message, li
     problem = caught.value.problems[0]
     assert message in problem.message
     assert (problem.location.file, problem.location.line) == ("cv.md", line)
+
+
+BIB = """@article{a1, title={Engines of Thought}, author={Lovelace, Ada}, year={1843}, journal={Memoirs}, keywords={resume}}
+@article{a2, title={Notes on Bernoulli Numbers}, author={Lovelace, Ada}, year={1842}, journal={Memoirs}}
+"""
+
+
+def test_variant_tags_select_publications_by_bib_keywords(cv_dir):
+    markdown = ("---\ndate: 1843-09-01\ncvfilter:\n  bibliography: refs.bib\n  variant: resume\n"
+                "  variants:\n    resume: {tags: [resume]}\n---\n\n# Publications\n\n::: publications\n:::\n")
+    out = normalize(cv_dir(META, markdown, refs__bib=BIB))
+    assert "Engines of Thought" in out and "Bernoulli" not in out
