@@ -75,6 +75,13 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
 
     doc.content = expand_in(list(doc.content))
     problems.extend(expand_inline_macros(doc, context, source_text))
+    if not problems:
+        from .bibliography.citations import format_citations
+
+        try:
+            problems.extend(format_citations(doc, context, source_text))
+        except CvError as exc:
+            problems.extend(exc.problems)
     context.diagnostics.extend(problems)
     context.diagnostics.raise_if_errors()
     doc.metadata[DONE_KEY] = pf.MetaBool(True)

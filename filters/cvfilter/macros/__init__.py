@@ -5,6 +5,7 @@ from . import (  # noqa: F401  (registration happens on import)
     entries,
     header,
     publications,
+    references,
     scholar_stats,
     repositories,
     reviewing,

@@ -1,0 +1,161 @@
+"""Pandoc citations in prose (`[@key]`, `@key`, `[see @key, p. 3]`) formatted by citeproc-py.
+
+Works under plain pandoc without --citeproc: the Cite elements the Markdown reader leaves are
+replaced by the style's citation text, and the references list goes where a `::: references` macro
+stands (or at the end of the document). The owner is highlighted in the references as in the list.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+import panflute as pf
+
+from ..context import Context
+from ..elements import text
+from ..errors import Location, Problem
+from . import markers as m
+from .csl import to_csl
+from .reader import BibEntry
+from .render import _style, item_json, resolve_style, to_inlines
+from .session import bibliography_of, locale_of, owner_of
+
+REFERENCES_CLASS = "cv-references"
+_LOCATOR = re.compile(
+    r"^\s*,?\s*(?P<label>p|pp|page|pages|chap|chapter|sec|section|§|fig|figure|vol|volume|line|l|para|no)\.?\s*"
+    r"(?P<value>[\w\u2013\-]+(?:\s*[,\u2013\-]\s*\d+)*)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_LABELS = {"p": "page", "pp": "page", "pages": "page", "chap": "chapter", "sec": "section", "§": "section",
+           "fig": "figure", "vol": "volume", "l": "line", "para": "paragraph", "no": "issue"}
+_STRUCTURE = m.OWNER + m.TITLE_OPEN + m.TITLE_CLOSE + m.URL_OPEN + m.URL_CLOSE
+
+
+def format_citations(doc: pf.Doc, context: Context, source_text: str | None) -> list[Problem]:
+    """Replace every Cite with formatted inlines and fill the references list; problems are returned."""
+    cites: list[pf.Cite] = []
+    doc.walk(lambda elem, _doc: cites.append(elem) if isinstance(elem, pf.Cite) else None)
+    placeholders: list[pf.Div] = []
+    doc.walk(lambda elem, _doc: placeholders.append(elem) if isinstance(elem, pf.Div) and REFERENCES_CLASS in elem.classes else None)
+    if not cites:
+        return []
+    where = Location(context.config.source)
+    bibliography = bibliography_of(context, where)
+    by_key = {entry.key.lower(): entry for entry in bibliography}
+    problems = _unknown_keys(cites, by_key, bibliography.file, context.config.source, source_text)
+    if problems:
+        return problems
+
+    from citeproc import Citation, CitationItem, CitationStylesBibliography
+    from citeproc.source.json import CiteProcJSON
+
+    from . import formatter
+
+    style_path = resolve_style(context.config.csl, context.base_dir, where)
+    style = _style(style_path, locale_of(context), True)
+    owner = owner_of(context)
+    cited = list(dict.fromkeys(c.id.lower() for cite in cites for c in cite.citations))
+    items = {key: to_csl(by_key[key], owner) for key in cited}
+    engine = CitationStylesBibliography(style, CiteProcJSON(list(items.values())), formatter)
+    prepared = []
+    for cite in cites:
+        citation = Citation([_item(c, CitationItem) for c in cite.citations])
+        engine.register(citation)
+        prepared.append((cite, citation))
+    engine.sort()
+    numeric = bool(style.root.xpath("//cs:citation//cs:text[@variable='citation-number']",
+                                    namespaces={"cs": "http://purl.org/net/xbiblio/csl"}))
+    formatted: dict[int, pf.Span] = {}
+    for cite, citation in prepared:
+        rendered = to_inlines(_plain(str(engine.cite(citation, lambda item: None))), {})
+        if cite.citations[0].mode == "AuthorInText":
+            rendered = _in_text(cite, by_key, context, rendered, numeric, engine)
+        formatted[id(cite)] = pf.Span(*rendered, classes=["cv-cite"], attributes={"keys": " ".join(c.id for c in cite.citations)})
+    # Spans, not Cites: a --citeproc run after this filter finds nothing left to redo.
+    doc.walk(lambda elem, _doc: formatted.get(id(elem)) if isinstance(elem, pf.Cite) else None)
+    references = [_reference(str(entry), items[key]) for key, entry in zip(engine.keys, engine.bibliography())]
+    _place(doc, placeholders, references)
+    return []
+
+
+def _item(citation: pf.Citation, factory):
+    """citeproc-py's CitationItem with prefix, suffix and a locator read from pandoc's suffix text."""
+    args: dict = {}
+    prefix = pf.stringify(pf.Plain(*citation.prefix)).strip() if citation.prefix else ""
+    suffix = pf.stringify(pf.Plain(*citation.suffix)).strip() if citation.suffix else ""
+    match = _LOCATOR.match(suffix)
+    if match:
+        from citeproc.source import Locator
+
+        label = match.group("label").lower()
+        args["locator"] = Locator(_LABELS.get(label, label), match.group("value"))
+        suffix = match.group("rest").strip()
+    if prefix:
+        args["prefix"] = prefix + " "
+    if suffix:
+        args["suffix"] = suffix if suffix[0] in ",;." else " " + suffix
+    return factory(citation.id, **args)
+
+
+def _in_text(cite: pf.Cite, by_key: dict[str, BibEntry], context: Context, rendered: list[pf.Inline],
+             numeric: bool, engine) -> list[pf.Inline]:
+    """`@key`: the authors' family names, then the year (author-date styles) or the number."""
+    entry = by_key[cite.citations[0].id.lower()]
+    families = [a.literal or " ".join(p for p in (a.particle, a.family) if p) for a in entry.authors.authors]
+    if not families:
+        return rendered
+    if len(families) == 1 and not entry.authors.others:
+        names = families[0]
+    elif len(families) == 2 and not entry.authors.others:
+        names = f"{families[0]} {context.labels['and']} {families[1]}"
+    else:
+        names = f"{families[0]} et\u00a0al."
+    if numeric:
+        return [*text(names), pf.Space(), *rendered]
+    year = str(entry.year) if entry.year else context.labels["no-date"]
+    locator = pf.stringify(pf.Plain(*cite.citations[0].suffix)).strip() if cite.citations[0].suffix else ""
+    inner = year + (f", {locator.lstrip(', ')}" if locator else "")
+    return [*text(names), pf.Space(), *text(f"({inner})")]
+
+
+def _plain(marked: str) -> str:
+    """Citations are short: no title links or owner bold inside the running text."""
+    return "".join(ch for ch in marked if ch not in _STRUCTURE)
+
+
+def _reference(marked: str, item: dict) -> pf.Div:
+    marked = re.sub(r"^(\[\d+\]|\d+\.)(?=\S)", r"\1 ", marked)
+    div = pf.Div(pf.Para(*to_inlines(marked, item)), classes=["cv-reference"])
+    div.attributes["key"] = str(item["id"])
+    return div
+
+
+def _place(doc: pf.Doc, placeholders: list[pf.Div], references: list[pf.Div]) -> None:
+    if placeholders:
+        placeholders[0].content = [*placeholders[0].content, *references]
+        return
+    doc.content.append(pf.Div(*references, identifier="refs", classes=[REFERENCES_CLASS]))
+
+
+def _unknown_keys(cites: list[pf.Cite], by_key: dict[str, BibEntry], bib_file: str, source: str,
+                  source_text: str | None) -> list[Problem]:
+    problems = []
+    seen: set[str] = set()
+    for cite in cites:
+        for citation in cite.citations:
+            key = citation.id
+            if key.lower() in by_key or key in seen:
+                continue
+            seen.add(key)
+            guess = difflib.get_close_matches(key, [e.key for e in by_key.values()], n=1)
+            hint = f"did you mean @{guess[0]}?" if guess else f"keys are defined in {bib_file}"
+            problems.append(Problem(Location(source, _line_of_key(source_text, key)), f"unknown citation key '@{key}' (not in {bib_file})", hint))
+    return problems
+
+
+def _line_of_key(source_text: str | None, key: str) -> int:
+    for number, line in enumerate((source_text or "").splitlines(), start=1):
+        if re.search(rf"@{re.escape(key)}(?![\w:.#$%&+?<>~/-]*\w)", line):
+            return number
+    return 0
