@@ -10,34 +10,52 @@ import panflute as pf
 
 from ..context import Context
 from ..assets import read_style
-from .common import before_date, once
+from .common import add_header_include, before_date, has, once, owner_name, set_meta_default
 from ..walk import walk
 
-# Symbols the core emits -> LaTeX that pdflatex and xelatex both set with standard packages.
+# Symbols the core emits in text -> LaTeX that pdflatex and xelatex both set with standard packages.
+# Contact icons are replaced whole, by kind (`\cvicon{email}`), whatever glyph the core chose.
 SYMBOLS = {
     "✉": r"\cvicon{email}",
     "☎": r"\cvicon{phone}",
     "⌂": r"\cvicon{website}",
-    "𝕏": r"\cvicon{twitter}",
+    "𝕏": r"\ensuremath{\mathbb{X}}",
     "⌥": r"\cvicon{github}",
     "🎓": r"\cvicon{scholar}",
     "★": r"\cvstar{}",
     "•": r"\textbullet{}",
-    "♥": r"$\heartsuit$",
+    "♥": r"\ensuremath{\heartsuit}",
 }
-BLOCK_COMMANDS = {"cv-header": "cvheader", "cv-contact": "cvcontact", "cv-entry": "cventry", "cv-detail": "cvdetail"}
-INLINE_COMMANDS = {"cv-name": "cvname", "cv-date": "cvdate"}
+BLOCK_COMMANDS = {
+    "cv-header": "cvheader", "cv-contact": "cvcontact", "cv-entry": "cventry", "cv-detail": "cvdetail",
+    "cv-items": "cvitems",
+}
+INLINE_COMMANDS = {"cv-name": "cvname", "cv-date": "cvdate", "cv-owner": "cvowner"}
+PAGE_DEFAULTS = {"geometry": "letterpaper,margin=0.7in", "colorlinks": True, "urlcolor": "cvaccent", "linkcolor": "cvaccent"}
 
 
 def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "latex"):
         return
+    name = owner_name(doc)
+    walk(doc, _contact_icons)
     walk(doc, _icons)
-    before_date(doc, lambda: [pf.RawInline(r"\hfill", format="latex")])
+    before_date(doc, lambda: [pf.RawInline(r"\cvdatesep{}", format="latex")])
     walk(doc, _wrap)
-    includes = doc.metadata.get("header-includes")
-    blocks = list(includes.content) if isinstance(includes, pf.MetaList) else ([includes] if includes else [])
-    doc.metadata["header-includes"] = pf.MetaList(*blocks, pf.MetaBlocks(pf.RawBlock(read_style("latex/cv.tex"), format="latex")))
+    for key, value in PAGE_DEFAULTS.items():
+        if key not in doc.metadata:
+            doc.metadata[key] = pf.MetaBool(value) if isinstance(value, bool) else pf.MetaString(value)
+    if name:
+        set_meta_default(doc, "title-meta", f"{name} — CV")
+        set_meta_default(doc, "author-meta", name)
+    add_header_include(doc, pf.RawBlock(read_style("latex/cv.tex"), format="latex"))
+
+
+def _contact_icons(elem: pf.Element, _doc: pf.Doc) -> pf.Inline | None:
+    if has(elem, "cv-icon"):
+        kind = "".join(c for c in elem.attributes.get("icon", "") if c.isalpha())
+        return pf.RawInline(f"\\cvicon{{{kind}}}", format="latex")
+    return None
 
 
 def _icons(elem: pf.Element, _doc: pf.Doc) -> pf.Inline | None:
