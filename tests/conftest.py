@@ -61,3 +61,7 @@ def example_build(tmp_path_factory) -> Path:
 def normalize(text: str) -> str:
     """Text as a reader sees it: no-break spaces as spaces, runs of white space folded."""
     return " ".join(text.replace("\u00a0", " ").split())
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-bad", action="store_true", help="rewrite tests/bad/*/expected.txt from the current messages")

@@ -56,14 +56,16 @@ def build(
 
             from . import macros  # noqa: F401
             from .formats import docx, html, typst  # noqa: F401  (here, not in the writer threads: the import lock)
-            from .pipeline import DONE_KEY, expand_macros, load_context
+            from .config import front_matter
+            from .pipeline import DONE_KEY, expand_macros, load_checked
+        front_matter(text, shown)  # a YAML mistake there is reported at its line, not as a pandoc failure
         ast_json = reading.result()
     with clock("parse-json"):
         doc = pf.load(io.StringIO(ast_json))
     context = None
     if not doc.get_metadata(DONE_KEY, default=False):
         with clock("load"):
-            context = load_context(doc, base, shown, text, variant)
+            context = load_checked(doc, base, shown, text, variant)
         result.inputs = _inputs(source, context)
         with clock("macros"):
             expand_macros(doc, context, text)

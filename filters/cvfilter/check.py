@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-import panflute as pf
-
-from . import pandoc
-from .data.yaml_source import read_text
 from .errors import CvError, Problem
-from .pipeline import prepare
+from .pipeline import prepare, read_document
 
 
 def check(source: Path) -> list[Problem]:
-    shown = source.name
+    """All problems in cv.md, its front matter, the data files and the macros, sorted by place."""
     try:
-        text = read_text(source, shown)
-        doc = pf.load(io.StringIO(pandoc.read_markdown(text, shown, source.parent)))
-        context = prepare(doc, source.parent, shown, text)
+        doc, text = read_document(source)
+        context = prepare(doc, source.parent, source.name, text)
     except CvError as exc:
         return exc.problems
     return context.diagnostics.problems if context else []

@@ -48,6 +48,10 @@ def make_parser() -> argparse.ArgumentParser:
     ci.add_argument("--force", action="store_true", help="replace an existing, different workflow")
 
     commands.add_parser("macros", help="print the section macros and their options as a Markdown table")
+
+    schema = commands.add_parser("schema", help="write the JSON Schema of metadata.yaml (for editors)")
+    schema.add_argument("output", nargs="?", default=Path("styles/metadata.schema.json"), type=Path,
+                        help="where to write it (default: styles/metadata.schema.json)")
     return parser
 
 
@@ -74,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
 
             print(table.macro_table(), end="")
             return 0
+        if args.command == "schema":
+            return _schema(args)
     except CvError as exc:
         print_problems(exc.problems)
         return 1
@@ -120,6 +126,13 @@ def _init_ci(args: argparse.Namespace) -> int:
     from .ci_template import DEFAULT_INSTALL, init_ci
 
     print(f"wrote {init_ci(args.folder, args.install or DEFAULT_INSTALL, args.force)}")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .schema import write_schema
+
+    print(f"wrote {write_schema(args.output)}")
     return 0
 
 

@@ -1,8 +1,14 @@
-"""The `cvfilter` key of cv.md's front matter, read once into a typed object and then removed."""
+"""The `cvfilter` key of cv.md's front matter, read once into a typed object and then removed.
+
+Pandoc's AST has no source positions, so cv.md's front matter is also parsed here with positions
+(`front_matter`): every configuration error then names the line of the key that is wrong.
+"""
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -10,12 +16,16 @@ from pathlib import Path
 import panflute as pf
 
 from .data.dates import DateError, parse_date
-from .errors import CvError, Location
+from .data.yaml_source import YamlSource, parse_yaml
+from .errors import CvError, Location, Problem
 from .labels import Labels
 from .variants import Variant, parse_variants
 
 CONFIG_KEY = "cvfilter"
 _KNOWN = {"data", "bibliography", "csl", "source", "keep-classes", "labels", "stats", "variant", "variants"}
+PATH_KEYS = ("data", "bibliography", "csl", "stats")
+_EXAMPLES = {"data": "metadata.yaml", "bibliography": "publications.bib", "csl": "style.csl", "stats": "stats.json"}
+_FENCE_END = re.compile(r"^(---|\.\.\.)\s*$")
 
 
 @dataclass(frozen=True)
@@ -36,21 +46,84 @@ class Config:
     raw: dict = field(default_factory=dict)
 
 
-def read_config(doc: pf.Doc, source_name: str | None = None, source_text: str | None = None) -> Config:
-    """Parse the front matter; unknown keys are errors so typos never pass silently."""
+def front_matter(text: str | None, file: str) -> YamlSource | None:
+    """The YAML block at the top of cv.md with the line of every key, or None when there is none."""
+    lines = (text or "").splitlines()
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for number, line in enumerate(lines[1:], start=1):
+        if _FENCE_END.match(line):
+            return parse_yaml("\n".join(lines[1:number]), file, line_offset=1)
+    raise CvError.at(Location(file, 1), "the front matter starting here is never closed", "end it with a line `---`")
+
+
+def read_config(
+    doc: pf.Doc,
+    source_name: str | None = None,
+    source_text: str | None = None,
+    front: YamlSource | None = None,
+    problems: list[Problem] | None = None,
+) -> Config:
+    """Parse the front matter; unknown keys are errors so typos never pass silently.
+
+    Problems are placed at the line of their key when `front` is given. They are raised together,
+    or, when a `problems` list is passed, added to it and the usable rest of the configuration is
+    returned, so that the data files can still be checked in the same run.
+    """
+    collected: list[Problem] = []
+    config = _read_config(doc, source_name, source_text, front, collected)
+    if problems is None and collected:
+        raise CvError(collected)
+    if problems is not None:
+        problems.extend(collected)
+    return config
+
+
+def _read_config(
+    doc: pf.Doc, source_name: str | None, source_text: str | None, front: YamlSource | None, problems: list[Problem]
+) -> Config:
     meta = doc.get_metadata(CONFIG_KEY, default={}, builtin=True) or {}
     shown = source_of(doc, source_name)
-    where = Location(shown, 1)
+
+    def where(*path: str) -> Location:
+        if front is None:
+            return Location(shown, 1)
+        return front.locate((CONFIG_KEY, *path))
+
     if not isinstance(meta, dict):
-        raise CvError.at(where, f"`{CONFIG_KEY}:` in the front matter must be a mapping", "e.g. `cvfilter: {data: metadata.yaml}`")
-    unknown = sorted(set(meta) - _KNOWN)
-    if unknown:
-        raise CvError.at(where, f"unknown key {unknown[0]!r} under `{CONFIG_KEY}:`", f"known keys: {', '.join(sorted(_KNOWN))}")
+        problems.append(Problem(where(), f"`{CONFIG_KEY}:` in the front matter must be a mapping", "e.g. `cvfilter: {data: metadata.yaml}`"))
+        meta = {}
+    for key in sorted(set(meta) - _KNOWN, key=str):
+        guess = difflib.get_close_matches(str(key), sorted(_KNOWN), n=1)
+        hint = f"did you mean {guess[0]!r}?" if guess else f"known keys: {', '.join(sorted(_KNOWN))}"
+        problems.append(Problem(where(str(key), "<key>"), f"unknown key {key!r} under `{CONFIG_KEY}:`", hint))
+    for key in PATH_KEYS:
+        value = meta.get(key)
+        names = value if key == "bibliography" and isinstance(value, list) else [value]
+        if value is not None and not all(isinstance(name, str) for name in names):
+            problems.append(Problem(where(key), f"`{CONFIG_KEY}.{key}` must be a file name, got {value!r}", f"e.g. `{key}: {_EXAMPLES[key]}`"))
+            meta = {k: v for k, v in meta.items() if k != key}
     lang = str(doc.get_metadata("lang", default="en", builtin=True) or "en")
     labels = meta.get("labels") or {}
     if not isinstance(labels, dict):
-        raise CvError.at(where, "`cvfilter.labels` must map label names to text", f"label names: {', '.join(Labels.known_keys())}")
+        problems.append(Problem(where("labels"), "`cvfilter.labels` must map label names to text", f"label names: {', '.join(Labels.known_keys())}"))
+        labels = {}
+    for key in labels:
+        if str(key) not in Labels.known_keys():
+            guess = difflib.get_close_matches(str(key), Labels.known_keys(), n=1)
+            hint = f"did you mean {guess[0]!r}?" if guess else f"label names: {', '.join(Labels.known_keys())}"
+            problems.append(Problem(where("labels", str(key), "<key>"), f"unknown label {key!r}", hint))
     keep = meta.get("keep-classes") or []
+    updated = None
+    try:
+        updated = _updated(doc, front.locate(("date",)) if front else Location(shown, 1))
+    except CvError as exc:
+        problems.extend(exc.problems)
+    variants = {}
+    try:
+        variants = parse_variants(meta.get("variants"), where("variants"), source_text)
+    except CvError as exc:
+        problems.extend(exc.problems)
     return Config(
         source=shown,
         data=str(meta.get("data", "metadata.yaml")),
@@ -59,10 +132,10 @@ def read_config(doc: pf.Doc, source_name: str | None = None, source_text: str | 
         stats=str(meta.get("stats", "stats.json")),
         keep_classes=frozenset(str(k) for k in (keep if isinstance(keep, list) else [keep])),
         lang=lang,
-        updated=_updated(doc, where),
+        updated=updated,
         labels=Labels(lang, {str(k): str(v) for k, v in labels.items()}),
         variant=_optional_str(meta.get("variant")),
-        variants=parse_variants(meta.get("variants"), where, source_text),
+        variants=variants,
         raw=meta,
     )
 
@@ -92,8 +165,20 @@ def _updated(doc: pf.Doc, where: Location) -> date:
     return datetime.now(tz=timezone.utc).date()
 
 
+def data_paths(config: Config) -> list[tuple[str, str]]:
+    """(front matter key, relative path) for every file the front matter names."""
+    paths = [("data", config.data), ("stats", config.stats)]
+    for key in ("bibliography", "csl"):
+        value = config.raw.get(key)
+        paths += [(key, str(name)) for name in (value if isinstance(value, list) else [value]) if name]
+    return paths
+
+
 def resolve_inside(base: Path, relative: str, shown_from: Location) -> Path:
-    """A data path from the front matter, refused if it leads outside the CV's folder."""
+    """A data path from the front matter, refused if it leads outside the CV's folder.
+
+    Symbolic links are resolved first, so a link pointing elsewhere is refused too.
+    """
     candidate = (base / relative).resolve()
     root = base.resolve()
     if candidate != root and root not in candidate.parents:

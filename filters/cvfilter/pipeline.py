@@ -5,14 +5,16 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import panflute as pf
 
-from .config import CONFIG_KEY, Config, read_config, resolve_inside, source_of
+from .config import CONFIG_KEY, data_paths, front_matter, read_config, resolve_inside, source_of
 from .context import Context
 from .data.load import load_cv_data
-from .errors import CvError, Diagnostics, Location, relative
+from .data.yaml_source import read_text
+from .errors import CvError, Location, Problem, relative
 from .locate import InlineLocator, MacroLocator
 
 DONE_KEY = "cvfilter-expanded"
@@ -23,11 +25,37 @@ def load_context(
 ) -> Context:
     """Read the front matter and metadata.yaml into a Context, once per document.
 
+    Problems in the front matter, in the paths it names and in metadata.yaml are raised together.
     `variant` (from `cv build --variant`) wins over `cvfilter: variant:` in the front matter.
     """
-    config = read_config(doc, source_name, source_text)
-    data_path = resolve_inside(base_dir, config.data, Location(config.source, 1))
-    data, source = load_cv_data(data_path, relative(data_path))
+    problems: list[Problem] = []
+    front = None
+    shown = source_of(doc, source_name)
+    try:
+        front = front_matter(source_text, shown)
+    except CvError as exc:
+        problems.extend(exc.problems)
+    config = read_config(doc, source_name, source_text, front, problems)
+    paths: dict[str, Path] = {}
+    for key, value in data_paths(config):
+        where = front.locate((CONFIG_KEY, key)) if front else Location(config.source, 1)
+        try:
+            paths.setdefault(key, resolve_inside(base_dir, value, where))
+        except CvError as exc:
+            problems.extend(exc.problems)
+    if "data" in paths and not paths["data"].is_file():
+        where = front.locate((CONFIG_KEY, "data")) if front else Location(config.source, 1)
+        problems.append(Problem(where, f"data file {config.data!r} not found",
+                                "create it next to cv.md or fix `cvfilter.data` in the front matter"))
+        del paths["data"]
+    if "data" not in paths:
+        raise CvError(problems)
+    try:
+        data, source = load_cv_data(paths["data"], relative(paths["data"]))
+    except CvError as exc:
+        raise CvError(problems + exc.problems) from None
+    if problems:
+        raise CvError(problems)
     context = Context(config=config, data=data, data_source=source, base_dir=base_dir)
     chosen = variant or config.variant
     if chosen:
@@ -122,16 +150,77 @@ def _recurse(block: pf.Block, expand_in) -> pf.Block:
 
 
 def prepare(doc: pf.Doc, base_dir: Path, source_name: str | None = None, source_text: str | None = None) -> Context | None:
-    """Expand a document unless a previous run already did (running twice equals running once)."""
+    """Expand a document unless a previous run already did (running twice equals running once).
+
+    Every problem found - front matter, data files, macros - is raised in one CvError.
+    """
     if doc.get_metadata(DONE_KEY, default=False):
         return None
     if source_text is None:
         source_path = base_dir / source_of(doc, source_name)
         if source_path.is_file():
-            source_text = source_path.read_text(encoding="utf-8", errors="replace")
-    context = load_context(doc, base_dir, source_name, source_text)
+            source_text = read_text(source_path, source_of(doc, source_name))
+    context = load_checked(doc, base_dir, source_name, source_text)
     expand_macros(doc, context, source_text)
     return context
+
+
+def load_checked(
+    doc: pf.Doc, base_dir: Path, source_name: str | None, source_text: str | None, variant: str | None = None
+) -> Context:
+    """`load_context`, and when the data cannot be loaded, the macro calls are still checked so
+    that one run reports the problems of every file."""
+    try:
+        return load_context(doc, base_dir, source_name, source_text, variant)
+    except CvError as exc:
+        raise CvError(exc.problems + check_macro_calls(doc, source_of(doc, source_name), source_text)) from None
+
+
+def check_macro_calls(doc: pf.Doc, shown: str, source_text: str | None) -> list[Problem]:
+    """Macro names and options, checked without data: used when the data itself failed to load."""
+    from .macros import MACROS
+    from .macros.registry import parse_call, unknown_macro
+
+    locator = MacroLocator.from_text(source_text, shown)
+    problems: list[Problem] = []
+
+    keep = _keep_classes(doc)
+
+    def visit(blocks: list[pf.Block]) -> None:
+        for block in blocks:
+            if not isinstance(block, pf.Div):
+                continue
+            name = block.classes[0] if block.classes else ""
+            if not name or name.startswith("cv-") or name in keep:
+                visit(list(block.content))
+                continue
+            location = locator.next(name)
+            try:
+                if name not in MACROS:
+                    raise unknown_macro(name, location)
+                parse_call(block, name, location)
+            except CvError as exc:
+                problems.extend(exc.problems)
+
+    visit(list(doc.content))
+    return problems
+
+
+def _keep_classes(doc: pf.Doc) -> set[str]:
+    meta = doc.get_metadata(CONFIG_KEY, default={}, builtin=True)
+    keep = meta.get("keep-classes") if isinstance(meta, dict) else None
+    return {str(k) for k in (keep if isinstance(keep, list) else [keep] if keep else [])}
+
+
+def read_document(source: Path) -> tuple[pf.Doc, str]:
+    """cv.md as text and as a Pandoc document; its front matter is checked first so that a YAML
+    mistake there is reported at its line instead of as a pandoc failure."""
+    from . import pandoc
+
+    text = read_text(source, source.name)
+    front_matter(text, source.name)
+    doc = pf.load(io.StringIO(pandoc.read_markdown(text, source.name, source.parent)))
+    return doc, text
 
 
 def finish(doc: pf.Doc, fmt: str, context: Context | None) -> None:

@@ -26,7 +26,14 @@ def load_cv_data(path: Path, shown_as: str) -> tuple[CvData, YamlSource]:
 def validation_problems(exc: ValidationError, source: YamlSource, root: type[BaseModel]) -> list[Problem]:
     """Turn pydantic's errors into file:line messages a CV author can act on."""
     problems = []
-    for error in exc.errors():
+    errors = exc.errors()
+    # A misspelt required key shows up twice (unknown 'titel', missing 'title'); report it once.
+    typos = {
+        (tuple(e["loc"][:-1]), guess)
+        for e in errors if e["type"] == "extra_forbidden"
+        for guess in difflib.get_close_matches(str(e["loc"][-1]), _fields_at(root, tuple(e["loc"][:-1])), n=1)
+    }
+    for error in errors:
         path = tuple(error["loc"])
         dotted = _dotted(path)
         kind = error["type"]
@@ -37,14 +44,40 @@ def validation_problems(exc: ValidationError, source: YamlSource, root: type[Bas
             hint = f"did you mean {guess[0]!r}?" if guess else f"known keys here: {', '.join(known)}"
             problems.append(Problem(source.locate((*path, "<key>")), f"unknown key {key!r}", hint))
         elif kind == "missing":
+            if (path[:-1], path[-1]) in typos:
+                continue
             parent = source.locate(path[:-1])
             problems.append(Problem(parent, f"{dotted} is required but missing", f"add `{path[-1]}:` here"))
         else:
-            message = error["msg"].removeprefix("Value error, ")
+            message, hint = _explain(error)
             got = error.get("input")
-            shown = f" (got {got!r})" if isinstance(got, (str, int, float, bool)) else ""
-            problems.append(Problem(source.locate(path), f"{dotted}: {message}{shown}"))
-    return problems
+            if isinstance(got, (str, int, float, bool)) and repr(got) not in message:
+                message += f", got {got!r}"
+            problems.append(Problem(source.locate(path), f"{dotted}: {message}", hint))
+    return sorted(problems, key=lambda p: (p.location.line, p.location.column))
+
+
+_EXPECTED = {
+    "list_type": ("expected a list", "write one item per line, each starting with `- `"),
+    "dict_type": ("expected a mapping of keys to values", "write `key: value` lines, indented below this one"),
+    "model_type": ("expected a mapping of keys to values", "write `key: value` lines, indented below this one"),
+    "string_type": ("expected text", "put the value in quotes"),
+    "int_type": ("expected a whole number", "write digits only, e.g. 42"),
+    "int_parsing": ("expected a whole number", "write digits only, e.g. 42"),
+    "greater_than_equal": ("must not be negative", "write 0 or more"),
+}
+
+
+def _explain(error: dict) -> tuple[str, str]:
+    """pydantic's message in words a CV author knows, and what to write instead."""
+    if error["type"] in _EXPECTED:
+        message, hint = _EXPECTED[error["type"]]
+        if error["type"] == "string_type" and isinstance(error.get("input"), bool):
+            hint = "YAML reads yes/no/on/off as true/false: put the value in quotes"
+        return message, hint
+    message = error["msg"].removeprefix("Value error, ")
+    what, _, expected = message.partition("; ")
+    return what, expected
 
 
 def _dotted(path: tuple) -> str:

@@ -39,7 +39,7 @@ def _check_url(value: str) -> str:
     value = value.strip()
     if not _SAFE_SCHEMES.match(value):
         if re.match(r"^[a-z][a-z0-9+.-]*:", value, re.IGNORECASE):
-            raise ValueError(f"link {value!r} uses a scheme that is not allowed; use http:// or https://")
+            raise ValueError(f"link {value!r} uses a scheme that is not allowed; use an http:// or https:// address")
         value = "https://" + value
     return value
 
@@ -54,9 +54,12 @@ def _need_str(value: Any) -> str:
 
 
 class Strict(BaseModel):
-    """Base for every data record: unknown keys are errors, whitespace is trimmed."""
+    """Base for every data record: unknown keys are errors, whitespace is trimmed, and a number
+    where text is expected (`gpa: 3.9`, `title: 1984`) is read as the text the user typed."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, populate_by_name=True, coerce_numbers_to_str=True
+    )
 
 
 class Person(Strict):

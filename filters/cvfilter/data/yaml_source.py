@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import CvError, Location
+from ..errors import CvError, Location, Problem
 
 PathKey = tuple[str | int, ...]
 
@@ -31,21 +31,49 @@ class YamlSource:
         return Location(self.file, 1 + self.line_offset)
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates and decimals as the text the user wrote: cvfilter reads dates
+    itself (data/dates.py), an impossible date such as 2023-13-01 must be a message, not a crash,
+    and `gpa: 3.90` must not lose its zero."""
+
+
+_AS_TEXT = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float"}
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _AS_TEXT]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
-    """Parse with yaml.SafeLoader (no object construction from tags) and record positions."""
-    loader = yaml.SafeLoader(text)
+    """Parse safely (no object construction from tags such as !!python/object) and record positions."""
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
+    except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark or exc.context_mark
+        raise CvError.at(
+            Location(file, (mark.line + 1 + line_offset) if mark else 0, (mark.column + 1) if mark else 0),
+            f"YAML tag {_tag_of(exc)} is not allowed",
+            "remove the `!...` tag: cvfilter reads plain text, numbers, lists and mappings only",
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        mark = exc.problem_mark or exc.context_mark
+        hint = "check the indentation and quoting on this line and the one before it"
+        if "end of stream" in problem and exc.context_mark:
+            # An unclosed quote or bracket: where it was opened is what the user must fix.
+            mark = exc.context_mark
+            problem = "a quote opened here is never closed" if "quoted" in (exc.context or "") else f"{exc.context} that is never closed"
+            hint = "add the closing quote or bracket"
+        elif "'\\t'" in problem:
+            problem, hint = "a tab character here", "YAML indents with spaces only: replace the tab with spaces"
         line = (mark.line + 1 + line_offset) if mark else 0
         column = (mark.column + 1) if mark else 0
-        problem = (exc.problem or exc.context or "invalid YAML").strip()
         raise CvError.at(
             Location(file, line, column),
             f"YAML syntax error: {problem}",
-            "check the indentation and quoting on this line and the one before it",
+            hint,
         ) from None
     except yaml.YAMLError as exc:
         raise CvError.at(Location(file, 1 + line_offset), f"YAML error: {exc}") from None
@@ -53,8 +81,17 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
         loader.dispose()
     source = YamlSource(file, data, {}, line_offset)
     if node is not None:
-        _record(node, (), source)
+        duplicates: list[Problem] = []
+        _record(node, (), source, duplicates)
+        if duplicates:
+            raise CvError(duplicates)
     return source
+
+
+def _tag_of(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or ""
+    start = problem.find("'")
+    return problem[start:] if start >= 0 else repr(problem)
 
 
 def load_yaml(path: Path, shown_as: str) -> YamlSource:
@@ -81,19 +118,25 @@ def read_text(path: Path, shown_as: str) -> str:
         ) from None
 
 
-def _record(node: yaml.Node, path: PathKey, source: YamlSource) -> None:
+def _record(node: yaml.Node, path: PathKey, source: YamlSource, duplicates: list[Problem]) -> None:
+    """Positions of every value and key; a key given twice in one mapping is a problem, because
+    YAML would silently keep only the last value."""
     mark = node.start_mark
     source.positions[path] = Location(source.file, mark.line + 1 + source.line_offset, mark.column + 1)
     if isinstance(node, yaml.MappingNode):
+        seen: dict[str, Location] = {}
         for key_node, value_node in node.value:
             key = key_node.value
             child = (*path, key)
-            _record(value_node, child, source)
+            here = Location(source.file, key_node.start_mark.line + 1 + source.line_offset, key_node.start_mark.column + 1)
+            if key in seen:
+                duplicates.append(Problem(here, f"key {key!r} appears twice in the same place",
+                                          f"the first is on line {seen[key].line}; merge them or remove one"))
+                continue
+            seen[key] = here
+            _record(value_node, child, source, duplicates)
             # A key's own line is more useful than its value's for "unknown key" messages.
-            key_mark = key_node.start_mark
-            source.positions[(*child, "<key>")] = Location(
-                source.file, key_mark.line + 1 + source.line_offset, key_mark.column + 1
-            )
+            source.positions[(*child, "<key>")] = here
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record(item, (*path, index), source)
+            _record(item, (*path, index), source, duplicates)

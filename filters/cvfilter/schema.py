@@ -1,0 +1,34 @@
+"""`cv schema`: the JSON Schema of metadata.yaml, generated from the typed model.
+
+Editors with a YAML language server read it (see the comment at the top of metadata.yaml) and then
+complete keys and flag mistakes while the user types, before `cv check` runs.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .data.model import CvData
+
+SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+DEFAULT_PATH = Path("styles") / "metadata.schema.json"
+
+
+def metadata_schema() -> dict:
+    """The schema as a dict: keys as users write them (aliases), unknown keys forbidden."""
+    schema = CvData.model_json_schema(by_alias=True, mode="validation")
+    return {"$schema": SCHEMA_URI, "title": "cvfilter metadata.yaml", **schema}
+
+
+def schema_text() -> str:
+    """Stable text (sorted keys, final newline) so the committed file only changes with the model."""
+    return json.dumps(metadata_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write_schema(target: Path) -> Path:
+    from .build import atomic_write
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, schema_text().encode("utf-8"))
+    return target
