@@ -18,7 +18,7 @@ DEFAULT_PATH = Path("styles") / "metadata.schema.json"
 def metadata_schema() -> dict:
     """The schema as a dict: keys as users write them (aliases), unknown keys forbidden."""
     schema = CvData.model_json_schema(by_alias=True, mode="validation")
-    return {"$schema": SCHEMA_URI, "title": "cvfilter metadata.yaml", **schema}
+    return {**schema, "$schema": SCHEMA_URI, "title": "cvfilter metadata.yaml"}
 
 
 def schema_text() -> str:
