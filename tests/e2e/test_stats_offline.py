@@ -42,6 +42,7 @@ def example(tmp_path_factory) -> Path:
             shutil.copy(ROOT / name, work / name)
     cache = json.loads((work / "stats.json").read_text(encoding="utf-8"))
     cache["repositories"][CHANGED[0]]["stars"] = CHANGED[1]
+    cache["scholar"].update(citations=6543, h_index=33)  # metadata.yaml says 6000 and 31
     (work / "stats.json").write_text(json.dumps(cache), encoding="utf-8")
     return work
 
@@ -68,6 +69,7 @@ def test_the_full_cv_is_built_from_the_cache_without_a_network(example):
         assert shown == expected, fmt
         assert "27.7k+ GitHub stars across all repositories." in text, fmt  # 27162 - 14600 + 15234
         assert f"{CHANGED[0]} ★15.2k" in text and "★14.6k" not in text, fmt
+        assert "6.5k+ citations and an h-index of 33" in text, fmt
 
 
 def test_refresh_stats_without_a_network_warns_and_keeps_the_cache(example):

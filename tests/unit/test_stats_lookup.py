@@ -10,7 +10,7 @@ import pytest
 from cvfilter.pipeline import load_context
 from cvfilter.stats import lookup
 from cvfilter.stats import cache as cache_module
-from tests.conftest import markdown_to_doc
+from tests.conftest import markdown_to_doc, normalize
 
 META = """\
 name: Ada Lovelace
@@ -107,3 +107,10 @@ def test_an_unknown_version_is_refused(tmp_path, version):
     path.write_text(json.dumps({**CACHE, "version": version}), encoding="utf-8")
     with pytest.raises(cache_module.CacheError, match=f"version {version}"):
         cache_module.read_cache(path)
+
+
+def test_scholar_stats_heading_reads_the_cache_in_the_document_language(cv_dir):
+    cache = {"version": 1, "scholar": {"citations": 6543, "h_index": 33, "fetched": "2024-01-02T00:00:00Z"}}
+    markdown = "---\nlang: de-DE\n---\n\n# Publikationen []{.scholar-stats}\n"
+    out = normalize(cv_dir(META, markdown, "plain", stats__json=json.dumps(cache)))
+    assert "Publikationen [Google Scholar: 6,5k+ Zitationen und ein h-Index von 33]" in out
