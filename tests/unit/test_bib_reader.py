@@ -83,3 +83,10 @@ def test_title_brace_groups_are_kept_as_protected_runs():
     assert entries["k"].title_runs == (("Whole Title", True),)
     assert ("LaTeX", True) in entries["j"].title_runs
     assert entries["j"].fields["title"] == "About LaTeX and été"
+
+
+def test_a_brace_outside_any_entry_is_warned():
+    entries, diagnostics = read("@misc{k, title={T}, author={A B}, year={2020}}\n}\n@misc{j, title={U}, author={A B}, year={2021}}\n")
+    assert set(entries) == {"k", "j"}
+    assert [str(p) for p in diagnostics.problems] == [
+        "refs.bib:2: warning: brace outside any entry (an entry above may close too early; check its braces)"]

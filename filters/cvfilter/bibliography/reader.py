@@ -94,6 +94,11 @@ def parse_bibliography(text: str, shown: str, diagnostics: Diagnostics) -> Bibli
         if isinstance(block, model.ImplicitComment):
             if block.comment.strip() == "@":
                 diagnostics.warn(where, "doubled '@' before an entry type", "write @inproceedings, not @@inproceedings")
+            elif "{" in block.comment or "}" in block.comment:
+                # Text between entries is a comment to BibTeX; a brace there means an entry closed early.
+                offset = next(i for i, row in enumerate(block.comment.splitlines()) if "{" in row or "}" in row)
+                diagnostics.warn(Location(shown, line + offset), "brace outside any entry",
+                                 "an entry above may close too early; check its braces")
             continue
         if isinstance(block, model.DuplicateBlockKeyBlock):
             first = result.entries.get(block.key)
