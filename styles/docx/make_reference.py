@@ -26,6 +26,7 @@ TARGET = HERE / "reference.docx"
 FONT = "Calibri"
 ACCENT = RGBColor(0x1F, 0x4E, 0x9C)
 MUTED = RGBColor(0x55, 0x57, 0x5E)
+HIGHLIGHT = "E9F0FB"
 PAGE_WIDTH, PAGE_HEIGHT = Inches(8.5), Inches(11)
 MARGIN_X, MARGIN_Y = Inches(0.7), Inches(0.6)
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
@@ -35,7 +36,7 @@ DATED_PARAGRAPHS = ("Body Text", "First Paragraph", "Compact", "CV Entry")
 # Styles this script defines or changes; the regeneration test compares exactly these.
 STYLE_NAMES = (
     "Normal", "Body Text", "First Paragraph", "Compact", "Title", "Heading 1", "Heading 2", "Heading 3",
-    "Hyperlink", "CV Name", "CV Contact", "CV Entry", "CV Detail", "CV Lead",
+    "Hyperlink", "CV Name", "CV Contact", "CV Entry", "CV Selected", "CV Detail", "CV Lead",
     "CV Title", "CV Date", "CV Organisation", "CV Owner",
 )
 
@@ -91,6 +92,9 @@ def build() -> bytes:
     entry.paragraph_format.space_before = Pt(3)
     entry.paragraph_format.space_after = Pt(0)
     entry.paragraph_format.keep_together = True
+
+    selected = _paragraph_style(styles, "CV Selected", "CV Entry")
+    _shading(selected, HIGHLIGHT)
 
     detail = _paragraph_style(styles, "CV Detail", "Normal")
     _font(detail, size=9.5, color=MUTED)
@@ -183,6 +187,14 @@ def _bottom_border(style) -> None:
         bottom.set(qn(key), value)
     borders.append(bottom)
     properties.insert_element_before(borders, *_AFTER_BORDER)
+
+
+def _shading(style, fill: str) -> None:
+    """A background behind the paragraph (selected publications), as paragraph shading."""
+    shading = OxmlElement("w:shd")
+    for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)):
+        shading.set(qn(key), value)
+    style.element.get_or_add_pPr().insert_element_before(shading, *_AFTER_BORDER[1:])
 
 
 def main() -> None:

@@ -28,7 +28,7 @@ SYMBOLS = {
 }
 BLOCK_COMMANDS = {
     "cv-header": "cvheader", "cv-contact": "cvcontact", "cv-entry": "cventry", "cv-detail": "cvdetail",
-    "cv-items": "cvitems",
+    "cv-items": "cvitems", "cv-selected": "cvselected",
 }
 INLINE_COMMANDS = {"cv-name": "cvname", "cv-date": "cvdate", "cv-owner": "cvowner"}
 PAGE_DEFAULTS = {"geometry": "letterpaper,margin=0.7in", "colorlinks": True, "urlcolor": "cvaccent", "linkcolor": "cvaccent"}
@@ -77,12 +77,16 @@ def _icons(elem: pf.Element, _doc: pf.Doc) -> pf.Inline | None:
 
 
 def _wrap(elem: pf.Element, _doc: pf.Doc) -> object:
+    """Each semantic class with a command wraps the element, in table order (outermost first)."""
     if isinstance(elem, pf.Div):
-        command = next((c for k, c in BLOCK_COMMANDS.items() if k in elem.classes), None)
-        if command:
-            return [pf.RawBlock(f"\\begin{{{command}}}", format="latex"), *elem.content, pf.RawBlock(f"\\end{{{command}}}", format="latex")]
+        commands = [c for k, c in BLOCK_COMMANDS.items() if k in elem.classes]
+        if commands:
+            opening = "".join(f"\\begin{{{c}}}" for c in commands)
+            closing = "".join(f"\\end{{{c}}}" for c in reversed(commands))
+            return [pf.RawBlock(opening, format="latex"), *elem.content, pf.RawBlock(closing, format="latex")]
     elif isinstance(elem, pf.Span):
-        command = next((c for k, c in INLINE_COMMANDS.items() if k in elem.classes), None)
-        if command:
-            return [pf.RawInline(f"\\{command}{{", format="latex"), *elem.content, pf.RawInline("}", format="latex")]
+        commands = [c for k, c in INLINE_COMMANDS.items() if k in elem.classes]
+        if commands:
+            opening = "".join(f"\\{c}{{" for c in commands)
+            return [pf.RawInline(opening, format="latex"), *elem.content, pf.RawInline("}" * len(commands), format="latex")]
     return None
