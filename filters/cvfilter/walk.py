@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import Any
 
 import panflute as pf
-from panflute.containers import attach
 
 Action = Callable[[pf.Element, pf.Doc], Any]
 
@@ -45,10 +44,16 @@ def walk(elem: pf.Element, action: Action, doc: pf.Doc | None = None) -> Any:
 def _walk_items(container: pf.ListContainer, action: Action, doc: pf.Doc) -> list | None:
     """The new list if any item changed identity, else None (the old list stays attached)."""
     items = container.list
+    parent, location = container.parent, container.location
     new: list | None = None
     for index, item in enumerate(items):
-        attach(item, container.parent, container.location, index)  # what panflute's item access does
-        result = walk(item, action, doc)
+        # What panflute's item access does (attach), inline: this loop runs once per element.
+        item.parent, item.location, item.index = parent, location, index
+        if item._children:
+            result = walk(item, action, doc)
+        else:
+            altered = action(item, doc)
+            result = item if altered is None else altered
         if result is item and new is None:
             continue
         if new is None:

@@ -1,0 +1,356 @@
+"""Benchmark `cv` as a user runs it: whole processes, median and spread over repeated runs.
+
+    python bench/run.py            # a few minutes on 2 cores
+    python bench/run.py --quick    # fewer repetitions, no 4,000-publication CV
+    python bench/run.py --markdown # also print the table as Markdown (for README.md)
+
+Measures, on a copy of the example CV: `cv --help`; `cv build` of all three formats cold (no
+citation cache) and warm; each format alone; the floor (bundled pandoc and typst run as plain
+sequential commands on the already-expanded document, no filter); a `cv watch` rebuild after a
+one-line edit; the stages inside a build. Then cold and warm builds of synthetic CVs with 250,
+1,000 and 4,000 publications (seeded random BibTeX). Results go to bench/results/ as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results"
+EXAMPLE_FILES = ("cv.md", "metadata.yaml", "publications.bib", "stats.json")
+SIZES = (250, 1000, 4000)
+
+STAGES_SCRIPT = """
+import json, sys
+from pathlib import Path
+from cvfilter.build import build
+result = build(Path(sys.argv[1]))
+print(json.dumps(result.timings))
+"""
+
+EXPANDED_SCRIPT = """
+import io, sys
+from pathlib import Path
+import panflute as pf
+from cvfilter import pandoc
+from cvfilter.pipeline import finish, prepare
+source = Path(sys.argv[1]).resolve()
+out = Path(sys.argv[2])
+text = source.read_text(encoding="utf-8")
+core = pandoc.read_markdown(text, source.name, source.parent)
+for fmt in ("html", "docx", "typst"):
+    doc = pf.load(io.StringIO(core))
+    context = prepare(doc, source.parent, source.name, text)
+    finish(doc, fmt, context)
+    with open(out / f"expanded-{fmt}.json", "w", encoding="utf-8") as stream:
+        pf.dump(doc, stream)
+"""
+
+WATCH_SCRIPT = """
+import io, json, sys
+from pathlib import Path
+from cvfilter.watch import Watcher
+source = Path(sys.argv[1])
+edits = int(sys.argv[2])
+def changes():
+    for n in range(edits):
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text + f"\\nOne more line, edit {n}.\\n", encoding="utf-8")
+        yield {source}
+outcomes = Watcher(source, out=io.StringIO()).run(changes())
+print(json.dumps({"ok": [o.ok for o in outcomes], "seconds": [o.seconds for o in outcomes[1:]]}))
+"""
+
+
+def cv_command() -> list[str]:
+    """The `cv` script installed beside this Python, as a user would run it."""
+    script = Path(sys.executable).parent / "cv"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "cvfilter.cli"]
+
+
+def pandoc_command() -> str:
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+def run_timed(args: list[str], cwd: Path, reps: int, before=None) -> list[float]:
+    """Wall-clock seconds of `reps` runs of a process; `before` resets state outside the timing."""
+    samples = []
+    for _ in range(reps):
+        if before:
+            before()
+        start = time.perf_counter()
+        done = subprocess.run(args, cwd=cwd, capture_output=True)
+        samples.append(time.perf_counter() - start)
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(args)} failed:\n{done.stderr.decode(errors='replace')}")
+    return samples
+
+
+def run_sequence_timed(commands: list[list[str]], cwd: Path, reps: int) -> list[float]:
+    """The floor: plain commands one after another, timed together."""
+    samples = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        for args in commands:
+            done = subprocess.run(args, cwd=cwd, capture_output=True)
+            if done.returncode != 0:
+                raise RuntimeError(f"{' '.join(args)} failed:\n{done.stderr.decode(errors='replace')}")
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def summary(samples: list[float]) -> dict:
+    return {
+        "median": statistics.median(samples),
+        "min": min(samples),
+        "max": max(samples),
+        "runs": len(samples),
+        "samples": samples,
+    }
+
+
+def clear(folder: Path, *names: str) -> None:
+    for name in names:
+        shutil.rmtree(folder / name, ignore_errors=True)
+
+
+def copy_example(work: Path) -> Path:
+    work.mkdir(parents=True, exist_ok=True)
+    for name in EXAMPLE_FILES:
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, work / name)
+    return work / "cv.md"
+
+
+# ---- synthetic CVs ------------------------------------------------------------------------------
+
+_GIVEN = ["Ada", "Alan", "Grace", "Edsger", "Barbara", "Donald", "Frances", "John", "Leslie", "Margaret",
+          "Niklaus", "Radia", "Shafi", "Tim", "Yoshua", "Fei-Fei", "Jürgen", "Zoë", "Sergey", "Chen"]
+_FAMILY = ["Lovelace", "Turing", "Hopper", "Dijkstra", "Liskov", "Knuth", "Allen", "McCarthy", "Lamport",
+           "Hamilton", "Wirth", "Perlman", "Goldwasser", "Berners-Lee", "Bengio", "Li", "Schmidhuber",
+           "Müller", "Brin", "Wang", "Lim", "O'Neil", "van der Berg"]
+_WORDS = ["learning", "differentiable", "optimization", "convex", "neural", "stochastic", "graphs", "control",
+          "inference", "robust", "scalable", "meta", "policy", "transport", "equilibrium", "amortized",
+          "models", "networks", "layers", "variational", "flows", "sparse", "gradient", "games", "energy"]
+_VENUES = ["NeurIPS", "ICML", "ICLR", "AISTATS", "CVPR", "Journal of Machine Learning Research",
+           "Transactions on Pattern Analysis & Machine Intelligence", "L4DC", "UAI", "AAAI"]
+
+
+def synthetic_bib(count: int, seed: int = 8) -> str:
+    """`count` BibTeX entries, random but the same for the same seed; the owner is on about half."""
+    rng = random.Random(seed)
+    entries = []
+    for n in range(count):
+        authors = [f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)}" for _ in range(rng.randint(1, 7))]
+        if rng.random() < 0.5:
+            authors.insert(rng.randrange(len(authors) + 1), "Brandon Amos")
+        title = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(4, 11))).capitalize()
+        kind = rng.choice(["inproceedings", "article", "misc"])
+        venue_field = {"inproceedings": "booktitle", "article": "journal", "misc": "howpublished"}[kind]
+        entries.append(
+            f"@{kind}{{synthetic{n:05d},\n"
+            f"  title={{{title}}},\n"
+            f"  author={{{' and '.join(authors)}}},\n"
+            f"  {venue_field}={{{rng.choice(_VENUES)}}},\n"
+            f"  year={{{rng.randint(1995, 2025)}}},\n"
+            f"  url={{https://example.org/paper/{n}}},\n"
+            "}\n"
+        )
+    return "\n".join(entries)
+
+
+SYNTHETIC_CV = """\
+---
+cvfilter:
+  data: metadata.yaml
+  bibliography: publications.bib
+date: 2023-03-20
+lang: en-US
+---
+
+::: header
+:::
+
+# Publications
+
+::: {.publications group-by=year}
+:::
+"""
+
+
+def make_synthetic(work: Path, count: int) -> Path:
+    work.mkdir(parents=True, exist_ok=True)
+    for name in ("metadata.yaml", "stats.json"):
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, work / name)
+    (work / "publications.bib").write_text(synthetic_bib(count), encoding="utf-8")
+    (work / "cv.md").write_text(SYNTHETIC_CV, encoding="utf-8")
+    return work / "cv.md"
+
+
+# ---- the cases ----------------------------------------------------------------------------------
+
+
+def bench_example(work: Path, reps: int, log) -> dict:
+    source = copy_example(work)
+    cv = cv_command()
+    results: dict = {}
+
+    log("cv --help")
+    results["help"] = summary(run_timed([*cv, "--help"], work, reps * 2))
+    log("cv build, cold")
+    results["build_cold"] = summary(run_timed([*cv, "build"], work, reps, lambda: clear(work, ".cache", "build")))
+    log("cv build, warm")
+    results["build_warm"] = summary(run_timed([*cv, "build"], work, reps))
+    for fmt in ("pdf", "docx", "html"):
+        log(f"cv build --to {fmt}")
+        results[f"build_{fmt}"] = summary(run_timed([*cv, "build", "--to", fmt], work, reps))
+
+    log("floor")
+    subprocess.run([sys.executable, "-c", EXPANDED_SCRIPT, str(source), str(work)], check=True, capture_output=True)
+    pandoc = pandoc_command()
+    typst = Path(sys.executable).parent / "typst"
+    floor = [
+        [pandoc, "-f", "markdown", "-t", "json", "-o", "floor-read.json", "cv.md"],
+        [pandoc, "-f", "json", "-s", "-t", "html5", "-o", "floor.html", "expanded-html.json"],
+        [pandoc, "-f", "json", "-t", "docx", "-o", "floor.docx", "expanded-docx.json"],
+        [pandoc, "-f", "json", "-s", "-t", "typst", "-o", "floor.typ", "expanded-typst.json"],
+        [str(typst) if typst.exists() else "typst", "compile", "floor.typ", "floor.pdf"],
+    ]
+    results["floor"] = summary(run_sequence_timed(floor, work, reps))
+
+    log("cv watch rebuild")
+    watched = copy_example(work / "watch")
+    done = subprocess.run([sys.executable, "-c", WATCH_SCRIPT, str(watched), str(reps)], capture_output=True, check=True)
+    report = json.loads(done.stdout)
+    if not all(report["ok"]):
+        raise RuntimeError("a watch rebuild failed")
+    results["watch"] = summary(report["seconds"])
+
+    log("stages")
+    stages: dict[str, list[float]] = {}
+    for _ in range(reps):
+        clear(work, ".cache", "build")
+        done = subprocess.run([sys.executable, "-c", STAGES_SCRIPT, str(source)], capture_output=True, check=True)
+        for stage, seconds in json.loads(done.stdout).items():
+            stages.setdefault(stage, []).append(seconds)
+    results["stages"] = {stage: statistics.median(values) for stage, values in stages.items()}
+    return results
+
+
+def bench_synthetic(work: Path, sizes: tuple[int, ...], reps: int, log) -> dict:
+    cv = cv_command()
+    results: dict = {}
+    for count in sizes:
+        folder = work / f"pubs-{count}"
+        make_synthetic(folder, count)
+        runs = max(1, reps if count <= 1000 else reps - 1)
+        log(f"{count} publications, cold")
+        cold = run_timed([*cv, "build"], folder, max(1, runs - 1), lambda: clear(folder, ".cache", "build"))
+        log(f"{count} publications, warm")
+        warm = run_timed([*cv, "build"], folder, runs)
+        results[str(count)] = {"cold": summary(cold), "warm": summary(warm)}
+    return results
+
+
+# ---- reporting ----------------------------------------------------------------------------------
+
+
+def fmt_time(entry: dict) -> str:
+    return f"{entry['median']:.2f} s ({entry['min']:.2f}–{entry['max']:.2f})"
+
+
+def table(results: dict) -> list[tuple[str, str, str, str]]:
+    """Rows of (what, median (min–max), target, note)."""
+    example = results["example"]
+    floor = example["floor"]["median"]
+    rows = [
+        ("`cv --help`", fmt_time(example["help"]), "< 0.15 s", ""),
+        ("`cv build`, all three, cold", fmt_time(example["build_cold"]), "< 0.7 s",
+         f"{example['build_cold']['median'] / floor:.2f}× floor"),
+        ("`cv build`, all three, warm cache", fmt_time(example["build_warm"]), "< 0.5 s",
+         f"{example['build_warm']['median'] / floor:.2f}× floor"),
+        ("`cv build --to pdf`", fmt_time(example["build_pdf"]), "", ""),
+        ("`cv build --to docx`", fmt_time(example["build_docx"]), "", ""),
+        ("`cv build --to html`", fmt_time(example["build_html"]), "", ""),
+        ("floor: pandoc ×4 + typst, sequential", fmt_time(example["floor"]), "", "1.00× floor"),
+        ("`cv watch` rebuild after a one-line edit", fmt_time(example["watch"]), "< 0.3 s", ""),
+    ]
+    synthetic = results.get("synthetic", {})
+    if synthetic:
+        first_count = min(int(c) for c in synthetic)
+        first = synthetic[str(first_count)]
+        for count_text, entry in sorted(synthetic.items(), key=lambda item: int(item[0])):
+            count = int(count_text)
+            for kind, target in (("cold", "< 5 s" if count == 1000 else ""), ("warm", "< 1.5 s" if count == 1000 else "")):
+                growth = entry[kind]["median"] / first[kind]["median"]
+                rows.append((f"{count:,} publications, {kind}", fmt_time(entry[kind]), target,
+                             f"×{growth:.1f} time for ×{count / first_count:g} entries"))
+    return rows
+
+
+def print_table(results: dict, markdown: bool) -> None:
+    rows = table(results)
+    header = ("Case", "Median (min–max)", "Target", "Ratio / scaling")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)))
+    print("\nStages of a cold `cv build` (median ms; writers run concurrently):")
+    for stage, seconds in results["example"]["stages"].items():
+        print(f"  {stage:<16} {seconds * 1000:7.1f}")
+    if markdown:
+        print()
+        print("| " + " | ".join(header) + " |")
+        print("|" + "|".join("---" for _ in header) + "|")
+        for row in rows:
+            print("| " + " | ".join(row) + " |")
+        print()
+        stages = results["example"]["stages"]
+        print("| Stage | " + " | ".join(stages) + " |")
+        print("|---|" + "|".join("---:" for _ in stages) + "|")
+        print("| ms | " + " | ".join(f"{s * 1000:.0f}" for s in stages.values()) + " |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark cv on the example CV and on synthetic CVs.")
+    parser.add_argument("--quick", action="store_true", help="3 repetitions, 250 and 1,000 publications only")
+    parser.add_argument("--reps", type=int, default=None, help="repetitions per case (default 5; 3 with --quick)")
+    parser.add_argument("--sizes", type=str, default=None, help="publication counts, comma-separated")
+    parser.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
+    args = parser.parse_args(argv)
+    reps = args.reps or (3 if args.quick else 5)
+    sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else (SIZES[:2] if args.quick else SIZES)
+
+    def log(what: str) -> None:
+        print(f"… {what}", file=sys.stderr, flush=True)
+
+    results: dict = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}, "reps": reps}
+    with tempfile.TemporaryDirectory(prefix="cv-bench-") as temp:
+        work = Path(temp)
+        results["example"] = bench_example(work / "example", reps, log)
+        try:
+            results["synthetic"] = bench_synthetic(work / "synthetic", sizes, reps, log)
+        except RuntimeError as exc:
+            print(f"synthetic CVs skipped: {exc}", file=sys.stderr)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for name in (f"bench-{stamp}.json", "latest.json"):
+        (RESULTS / name).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print_table(results, args.markdown)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
