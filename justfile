@@ -11,3 +11,7 @@ test *args:
 # Validate the example CV
 check:
     cv check
+
+# Benchmark cv on the example and on synthetic CVs (a few minutes; `just bench --quick` for less)
+bench *args:
+    python bench/run.py {{args}}
