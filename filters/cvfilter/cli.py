@@ -42,6 +42,11 @@ def make_parser() -> argparse.ArgumentParser:
     stats.add_argument("source", nargs="?", default="cv.md", type=Path)
     stats.add_argument("--refresh", action="store_true", help="fetch them again from GitHub and OpenAlex")
 
+    imports = commands.add_parser("import", help="turn a JSON Resume (.json) or RenderCV (.yaml) file into cv.md, metadata.yaml, publications.bib")
+    imports.add_argument("file", type=Path, help="resume.json (JSON Resume) or cv.yaml (RenderCV)")
+    imports.add_argument("-o", "--output", type=Path, default=Path("."), help="folder to write into (default: here)")
+    imports.add_argument("--force", action="store_true", help="replace files that already exist")
+
     ci = commands.add_parser("init-ci", help="write .github/workflows/cv.yml: build the CV on every push, keep the files")
     ci.add_argument("folder", nargs="?", default=Path("."), type=Path, help="the CV's repository (default: here)")
     ci.add_argument("--install", default=None, help="the command that installs cvfilter (default: pip install cvfilter)")
@@ -73,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
             return watch(args.source, args.to, args.output, args.serve, args.port)
         if args.command == "init-ci":
             return _init_ci(args)
+        if args.command == "import":
+            return _import(args)
         if args.command == "macros":
             from .macros import table
 
@@ -133,6 +140,17 @@ def _schema(args: argparse.Namespace) -> int:
     from .schema import write_schema
 
     print(f"wrote {write_schema(args.output)}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .importers import import_cv
+    from .report import print_problems
+
+    written, warnings = import_cv(args.file, args.output, args.force)
+    print_problems(warnings)
+    for path in written:
+        print(f"wrote {path}")
     return 0
 
 

@@ -88,6 +88,7 @@ class Entry(Strict):
     thesis: Link | None = None
     advisor: Person | None = None
     detail: str | None = Field(None, description="A line of detail below the entry")
+    highlights: list[str] = Field(default_factory=list, description="More lines below the entry, one per item")
     tags: list[str] = Field(default_factory=list)
 
 

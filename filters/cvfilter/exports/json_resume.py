@@ -90,14 +90,14 @@ def _people(people: list[Person], and_word: str) -> str:
 def _work(item: Entry, context: Context) -> dict[str, Any]:
     return _compact({
         "name": item.org, "position": item.title, "url": item.org_url or item.url, "location": item.location,
-        **_dates(item.dates), "summary": _summary(item, context), "highlights": [item.detail] if item.detail else [],
+        **_dates(item.dates), "summary": _summary(item, context), "highlights": [*([item.detail] if item.detail else []), *item.highlights],
     })
 
 
 def _volunteer(item: Entry, context: Context) -> dict[str, Any]:
     return _compact({
         "organization": item.org, "position": item.title, "url": item.url or item.org_url, **_dates(item.dates),
-        "summary": _summary(item, context), "highlights": [item.detail] if item.detail else [],
+        "summary": _summary(item, context), "highlights": [*([item.detail] if item.detail else []), *item.highlights],
     })
 
 

@@ -48,6 +48,7 @@ def render_entry(item: Entry, context: Context) -> pf.Div:
         details.append([*text(f"{labels['advisor']}:"), pf.Space(), *_person(item.advisor)])
     if item.detail:
         details.append(text(item.detail))
+    details.extend(text(line) for line in item.highlights)
     return entry(line, details)
 
 
