@@ -52,6 +52,11 @@ def make_parser() -> argparse.ArgumentParser:
     ci.add_argument("--install", default=None, help="the command that installs cvfilter (default: pip install cvfilter)")
     ci.add_argument("--force", action="store_true", help="replace an existing, different workflow")
 
+    preview = commands.add_parser("preview", help="build, then write PNGs of the PDF, DOCX and HTML first pages")
+    preview.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
+    preview.add_argument("-o", "--output", type=Path, default=None, help="folder for the PNGs (default: the build folder)")
+    preview.add_argument("-r", "--resolution", type=int, default=60, help="dots per inch of the PNGs (default: 60)")
+
     commands.add_parser("macros", help="print the section macros and their options as a Markdown table")
 
     schema = commands.add_parser("schema", help="write the JSON Schema of metadata.yaml (for editors)")
@@ -87,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "schema":
             return _schema(args)
+        if args.command == "preview":
+            return _preview(args)
     except CvError as exc:
         print_problems(exc.problems)
         return 1
@@ -133,6 +140,17 @@ def _init_ci(args: argparse.Namespace) -> int:
     from .ci_template import DEFAULT_INSTALL, init_ci
 
     print(f"wrote {init_ci(args.folder, args.install or DEFAULT_INSTALL, args.force)}")
+    return 0
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from .build import FORMATS, build
+    from .preview import preview
+
+    result = build(args.source, FORMATS)
+    folder = args.output or next(iter(result.outputs.values())).parent
+    for made in preview(result.outputs, folder, args.resolution):
+        print(f"wrote {made.path}")
     return 0
 
 

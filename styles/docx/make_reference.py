@@ -37,7 +37,7 @@ DATED_PARAGRAPHS = ("Body Text", "First Paragraph", "Compact", "CV Entry")
 STYLE_NAMES = (
     "Normal", "Body Text", "First Paragraph", "Compact", "Title", "Heading 1", "Heading 2", "Heading 3",
     "Hyperlink", "CV Name", "CV Contact", "CV Entry", "CV Selected", "CV Detail", "CV Lead",
-    "CV Title", "CV Date", "CV Organisation", "CV Owner",
+    "CV Title", "CV Date", "CV Organisation", "CV Owner", "CV Heading Note",
 )
 
 
@@ -112,6 +112,7 @@ def build() -> bytes:
     _font(_character_style(styles, "CV Date"), color=MUTED)
     _font(_character_style(styles, "CV Organisation"), italic=True)
     _font(_character_style(styles, "CV Owner"), bold=True)
+    _font(_character_style(styles, "CV Heading Note"), size=9.5, bold=False, color=MUTED)
 
     buffer = io.BytesIO()
     document.save(buffer)

@@ -30,6 +30,7 @@ CHARACTER_STYLES = {
     "cv-date": "CV Date",
     "cv-org": "CV Organisation",
     "cv-owner": "CV Owner",
+    "cv-scholar-stats": "CV Heading Note",
 }
 _TAB = "<w:r><w:tab/></w:r>"
 

@@ -154,15 +154,22 @@ def _landmarks(blocks: list[pf.Block]) -> list[pf.Block]:
 
 
 def _nav(sections: list[pf.Header]) -> list[pf.Block]:
-    items = [
-        pf.ListItem(pf.Plain(pf.Link(*text(pf.stringify(h)), url=f"#{h.identifier}") if h.identifier else pf.Plain(*text(pf.stringify(h)))))
-        for h in sections
-    ]
+    items = []
+    for header in sections:
+        words = text(_heading_words(header))
+        shown = [pf.Link(*words, url=f"#{header.identifier}")] if header.identifier else words
+        items.append(pf.ListItem(pf.Plain(*shown)))
     return [
         pf.RawBlock('<nav class="cv-nav" aria-label="Sections">', format="html"),
         pf.BulletList(*items),
         pf.RawBlock("</nav>", format="html"),
     ]
+
+
+def _heading_words(header: pf.Header) -> str:
+    """A section's name for the section list: its heading without what macros added to it (stats)."""
+    own = [inline for inline in header.content if not (isinstance(inline, pf.Span) and any(c.startswith("cv-") for c in inline.classes))]
+    return pf.stringify(pf.Plain(*own)).strip()
 
 
 def _header(div: pf.Div) -> list[pf.Block]:

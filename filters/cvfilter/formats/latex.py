@@ -30,7 +30,7 @@ BLOCK_COMMANDS = {
     "cv-header": "cvheader", "cv-contact": "cvcontact", "cv-entry": "cventry", "cv-detail": "cvdetail",
     "cv-items": "cvitems", "cv-selected": "cvselected",
 }
-INLINE_COMMANDS = {"cv-name": "cvname", "cv-date": "cvdate", "cv-owner": "cvowner"}
+INLINE_COMMANDS = {"cv-name": "cvname", "cv-date": "cvdate", "cv-owner": "cvowner", "cv-scholar-stats": "cvheadingnote"}
 PAGE_DEFAULTS = {"geometry": "letterpaper,margin=0.7in", "colorlinks": True, "urlcolor": "cvaccent", "linkcolor": "cvaccent"}
 
 

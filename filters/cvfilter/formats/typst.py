@@ -34,6 +34,7 @@ INLINE_FUNCTIONS = {
     "cv-owner": "cv-owner",
     "cv-number": "cv-number",
     "cv-org": "cv-org",
+    "cv-scholar-stats": "cv-heading-note",
 }
 PAGE_DEFAULTS = {"papersize": "us-letter"}
 MARGIN = {"x": "0.7in", "y": "0.6in"}
