@@ -92,6 +92,8 @@ def _write_all(doc: pf.Doc, formats: tuple[str, ...], context: Context | None, b
     import panflute as pf
 
     order = [fmt for fmt in (*FORMATS, *EXPORTS) if fmt in formats]
+    if len(order) > 1 and _can_fork():
+        return _write_forked(doc, order, context, base, shown, clock)
     core = None
     if len(order) > 1:
         with clock("serialise"):
@@ -104,6 +106,52 @@ def _write_all(doc: pf.Doc, formats: tuple[str, ...], context: Context | None, b
                 finished = _finished_json(own, fmt, context)
             futures[fmt] = pool.submit(_WRITERS[fmt], finished, context, base, shown, clock)
         return {fmt: futures[fmt].result() for fmt in formats}
+
+
+# What forked writers need; set only while they are being forked (children inherit it, nothing is copied).
+_FORK_STATE: tuple | None = None
+
+
+def _write_forked(doc: pf.Doc, order: list[str], context: Context | None, base: Path, shown: str, clock: _Clock) -> dict[str, bytes]:
+    """Each format finished and written in its own forked process: no copy of the document through
+    JSON and no GIL between formats, so both cores share the Python work too. Typst compiles here,
+    in the process that keeps the compiler warm."""
+    global _FORK_STATE
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _FORK_STATE = (doc, context, base, shown)
+    produced: dict[str, bytes] = {}
+    try:
+        with ProcessPoolExecutor(len(order), mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = {fmt: pool.submit(_forked_writer, fmt) for fmt in order}
+            for fmt in order:
+                data, timings = futures[fmt].result()
+                clock.timings.update(timings)
+                if fmt == "pdf":
+                    with clock("typst-compile"):
+                        data = compile_typst(data, base)
+                produced[fmt] = data
+    finally:
+        _FORK_STATE = None
+    return produced
+
+
+def _forked_writer(fmt: str) -> tuple[bytes, dict[str, float]]:
+    doc, context, base, shown = _FORK_STATE
+    clock = _Clock({})
+    with clock(f"finish-{fmt}"):
+        finished = _finished_json(doc, fmt, context)
+    writer = _write_typst if fmt == "pdf" else _WRITERS[fmt]
+    return writer(finished, context, base, shown, clock), clock.timings
+
+
+@cache
+def _can_fork() -> bool:
+    """Linux and macOS; elsewhere the threaded path does the same work."""
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _finished_json(doc: pf.Doc, fmt: str, context: Context | None) -> str:
@@ -136,9 +184,13 @@ def _write_docx(finished: str, context: Context | None, base: Path, shown: str, 
         return set_creator(written, context.data.name)
 
 
-def _write_pdf(finished: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
+def _write_typst(finished: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
     with clock("typst"):
-        source = pandoc.write(finished, "typst", ["-s"], base, shown)
+        return pandoc.write(finished, "typst", ["-s"], base, shown)
+
+
+def _write_pdf(finished: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
+    source = _write_typst(finished, context, base, shown, clock)
     with clock("typst-compile"):
         return compile_typst(source, base)
 

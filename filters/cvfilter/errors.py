@@ -52,6 +52,10 @@ class CvError(Exception):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    def __reduce__(self):
+        """Rebuilt from its problems when it crosses a process boundary (forked writers)."""
+        return (type(self), (self.problems,))
+
     @classmethod
     def at(cls, location: Location, message: str, hint: str = "") -> CvError:
         return cls([Problem(location, message, hint)])

@@ -1,0 +1,34 @@
+"""`cv build` writes formats in forked processes where it can, in threads elsewhere: same files."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from cvfilter import build as build_module
+from cvfilter.errors import CvError, Location
+
+METADATA = "name: Ada Lovelace\ncontact:\n  email: ada@example.org\n"
+CV = "---\ncvfilter:\n  data: metadata.yaml\ndate: 2023-03-20\n---\n\n::: header\n:::\n\n# Notes\n\nOn the *Analytical Engine* & <numbers>.\n"
+
+
+def test_a_user_error_keeps_its_problems_across_processes():
+    error = CvError.at(Location("cv.md", 3, 2), "unknown macro .nosuch", "known macros: header")
+    again = pickle.loads(pickle.dumps(error))
+    assert again.problems == error.problems
+    assert str(again) == "cv.md:3:2: error: unknown macro .nosuch (known macros: header)"
+
+
+@pytest.mark.skipif(not build_module._can_fork(), reason="no fork on this platform")
+def test_forked_and_threaded_writers_give_the_same_files(tmp_path: Path, monkeypatch):
+    (tmp_path / "metadata.yaml").write_text(METADATA, encoding="utf-8")
+    (tmp_path / "cv.md").write_text(CV, encoding="utf-8")
+    forked = build_module.build(tmp_path / "cv.md", ("html", "md"), tmp_path / "forked")
+    monkeypatch.setattr(build_module, "_can_fork", lambda: False)
+    threaded = build_module.build(tmp_path / "cv.md", ("html", "md"), tmp_path / "threaded")
+    for fmt in ("html", "md"):
+        assert forked.outputs[fmt].read_bytes() == threaded.outputs[fmt].read_bytes()
+    assert "Analytical Engine" in forked.outputs["html"].read_text(encoding="utf-8")
+    assert {"finish-html", "html", "finish-md"} <= set(forked.timings)
