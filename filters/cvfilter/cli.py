@@ -47,6 +47,10 @@ def make_parser() -> argparse.ArgumentParser:
     imports.add_argument("-o", "--output", type=Path, default=Path("."), help="folder to write into (default: here)")
     imports.add_argument("--force", action="store_true", help="replace files that already exist")
 
+    new = commands.add_parser("new", help="start a CV: cv.md, metadata.yaml and publications.bib with every macro shown once")
+    new.add_argument("folder", nargs="?", default=Path("."), type=Path, help="where to write (default: here)")
+    new.add_argument("--force", action="store_true", help="replace files that already exist")
+
     ci = commands.add_parser("init-ci", help="write .github/workflows/cv.yml: build the CV on every push, keep the files")
     ci.add_argument("folder", nargs="?", default=Path("."), type=Path, help="the CV's repository (default: here)")
     ci.add_argument("--install", default=None, help="the command that installs cvfilter (default: pip install cvfilter)")
@@ -85,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
             return _init_ci(args)
         if args.command == "import":
             return _import(args)
+        if args.command == "new":
+            return _new(args)
         if args.command == "macros":
             from .macros import table
 
@@ -169,6 +175,16 @@ def _import(args: argparse.Namespace) -> int:
     print_problems(warnings)
     for path in written:
         print(f"wrote {path}")
+    return 0
+
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .starter import new_cv
+
+    for path in new_cv(args.folder, args.force):
+        print(f"wrote {path}")
+    print(f"next: cd {args.folder} && cv build")
     return 0
 
 

@@ -1,0 +1,24 @@
+"""`cv new`: a fresh CV from the starter in styles/templates/new/, which shows every macro once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .assets import styles_dir
+from .errors import CvError, Location
+
+STARTER = ("cv.md", "metadata.yaml", "publications.bib")
+
+
+def new_cv(folder: Path, force: bool = False) -> list[Path]:
+    """Copy the starter files into `folder`; files already there are kept unless `force`."""
+    source = styles_dir() / "templates" / "new"
+    existing = [name for name in STARTER if (folder / name).exists()]
+    if existing and not force:
+        raise CvError.at(Location(str(folder / existing[0])), "already exists", "start in an empty folder, or pass --force")
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in STARTER:
+        (folder / name).write_text((source / name).read_text(encoding="utf-8"), encoding="utf-8")
+        written.append(folder / name)
+    return written
