@@ -63,14 +63,7 @@ def _glue(glue: str) -> list[pf.Inline]:
 
 
 def format_date(date: PartialDate, labels: Labels) -> str:
-    if date.month and date.day:
-        return f"{labels.month(date.month)} {date.day}, {date.year}" if labels.base == "en" else (
-            f"{date.day}. {labels.month(date.month)} {date.year}" if labels.base == "de"
-            else f"{date.day} {labels.month(date.month)} {date.year}"
-        )
-    if date.month:
-        return f"{labels.month(date.month)} {date.year}"
-    return str(date.year)
+    return labels.date(date.year, date.month, date.day)
 
 
 NBSP = "\u00a0"

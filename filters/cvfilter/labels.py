@@ -18,6 +18,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "stars-total": "GitHub stars across all repositories.",
         "citations": "citations and an h-index of",
         "no-date": "n.d.",
+        "et-al": "et al.",
     },
     "de": {
         "present": "heute",
@@ -32,6 +33,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "stars-total": "GitHub-Sterne über alle Repositorys.",
         "citations": "Zitationen und ein h-Index von",
         "no-date": "o. J.",
+        "et-al": "u. a.",
     },
     "fr": {
         "present": "présent",
@@ -46,6 +48,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "stars-total": "étoiles GitHub sur l’ensemble des dépôts.",
         "citations": "citations et un indice h de",
         "no-date": "s. d.",
+        "et-al": "et al.",
     },
     "es": {
         "present": "actualidad",
@@ -60,6 +63,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "stars-total": "estrellas de GitHub en todos los repositorios.",
         "citations": "citas y un índice h de",
         "no-date": "s. f.",
+        "et-al": "et al.",
     },
 }
 
@@ -68,6 +72,14 @@ _MONTHS = {
     "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+}
+
+# A full date and a month with its year, as each language writes them.
+_DATE_FORMS = {
+    "en": ("{month} {day}, {year}", "{month} {year}"),
+    "de": ("{day}. {month} {year}", "{month} {year}"),
+    "fr": ("{day} {month} {year}", "{month} {year}"),
+    "es": ("{day} de {month} de {year}", "{month} de {year}"),
 }
 
 
@@ -88,6 +100,15 @@ class Labels:
 
     def month(self, number: int) -> str:
         return _MONTHS[self.base].split()[number - 1]
+
+    def date(self, year: int, month: int = 0, day: int = 0) -> str:
+        """"March 5, 2024", "5. März 2024", "5 de marzo de 2024"; "March 2024"; "2024"."""
+        full, month_year = _DATE_FORMS[self.base]
+        if month and day:
+            return full.format(day=day, month=self.month(month), year=year)
+        if month:
+            return month_year.format(month=self.month(month), year=year)
+        return str(year)
 
     @staticmethod
     def known_keys() -> list[str]:

@@ -133,7 +133,7 @@ def _publications(context: Context) -> list[dict[str, Any]]:
 
     out = []
     for entry in bibliography_of(context, Location(context.config.source, 1)):
-        authors = [a.full for a in entry.authors.authors] + (["et al."] if entry.authors.others else [])
+        authors = [a.full for a in entry.authors.authors] + ([context.labels["et-al"]] if entry.authors.others else [])
         month = entry.fields.get("month", "")
         date = f"{entry.year:04d}-{int(month):02d}" if entry.year and month.isdigit() and 1 <= int(month) <= 12 else (
             f"{entry.year:04d}" if entry.year else None)
