@@ -113,9 +113,6 @@ def _read_config(
             guess = difflib.get_close_matches(str(key), Labels.known_keys(), n=1)
             hint = f"did you mean {guess[0]!r}?" if guess else f"label names: {', '.join(Labels.known_keys())}"
             problems.append(Problem(where("labels", str(key), "<key>"), f"unknown label {key!r}", hint))
-    unknown_labels = sorted(set(map(str, labels)) - set(Labels.known_keys()))
-    if unknown_labels:
-        raise CvError.at(where, f"unknown label {unknown_labels[0]!r} under `cvfilter.labels`", f"label names: {', '.join(Labels.known_keys())}")
     keep = meta.get("keep-classes") or []
     updated = None
     try:
@@ -124,7 +121,7 @@ def _read_config(
         problems.extend(exc.problems)
     variants = {}
     try:
-        variants = parse_variants(meta.get("variants"), where("variants"), source_text)
+        variants = parse_variants(meta.get("variants"), where("variants"), lambda name: where("variants", name))
     except CvError as exc:
         problems.extend(exc.problems)
     return Config(

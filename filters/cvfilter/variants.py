@@ -13,7 +13,7 @@ The front matter declares them under `cvfilter: variants:`; `cv build --variant 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -55,13 +55,14 @@ class Variant:
         return replace(call, options=options)
 
 
-def parse_variants(raw: object, where: Location, source_text: str | None = None) -> dict[str, Variant]:
-    """`cvfilter.variants` from the front matter into Variant objects; a wrong shape is an error here."""
+def parse_variants(raw: object, where: Location, locate: Callable[[str], Location] | None = None) -> dict[str, Variant]:
+    """`cvfilter.variants` from the front matter into Variant objects; a wrong shape is an error here.
+    `locate` gives the front-matter line of a variant, for messages about it."""
     if raw in (None, {}):
         return {}
     if not isinstance(raw, dict):
         raise CvError.at(where, "`cvfilter.variants` must map variant names to settings", "e.g. `variants: {resume: {sections: [Education]}}`")
-    return {str(name): _parse_one(str(name), body, _line_of(source_text, str(name), where)) for name, body in raw.items()}
+    return {str(name): _parse_one(str(name), body, locate(str(name)) if locate else where) for name, body in raw.items()}
 
 
 def _parse_one(name: str, body: object, where: Location) -> Variant:
@@ -97,17 +98,6 @@ def _strings(value: object, name: str, key: str, where: Location) -> tuple[str, 
 def _option_text(value: object) -> str:
     """Options are written as text in cv.md; YAML's true/5 become "true"/"5" and are parsed the same way."""
     return str(value).lower() if isinstance(value, bool) else str(value)
-
-
-def _line_of(text: str | None, key: str, fallback: Location) -> Location:
-    """The front-matter line that declares `key:`, for messages about that variant."""
-    lines = (text or "").splitlines()
-    for number, line in enumerate(lines[1:], start=2):
-        if line.strip() in ("---", "..."):
-            break
-        if line.strip().startswith(f"{key}:"):
-            return Location(fallback.file, number)
-    return fallback
 
 
 def choose(context: Context, name: str) -> Variant:
