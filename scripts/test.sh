@@ -20,5 +20,15 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
 fi
 
 bash scripts/test-tools.sh
-python3 -m pip install -q --disable-pip-version-check -e ".[test]"
-python3 -m pytest -q "$@"
+
+# The same virtual environment as the README's first command, so that Debian's externally managed
+# Python is never touched; the package is installed editable with its test extras.
+if [ ! -x .venv/bin/python ]; then
+  if ! python3 -m venv .venv 2>/dev/null; then
+    rm -rf .venv
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+    python3 -m venv .venv
+  fi
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+.venv/bin/python -m pytest -q "$@"

@@ -63,6 +63,10 @@ def make_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("macros", help="print the section macros and their options as a Markdown table")
 
+    pandoc = commands.add_parser("pandoc", help="run the bundled pandoc 3 (with cvfilter and typst on its PATH)",
+                                 add_help=False, prefix_chars="\0")
+    pandoc.add_argument("arguments", nargs=argparse.REMAINDER, help="pandoc's own arguments")
+
     schema = commands.add_parser("schema", help="write the JSON Schema of metadata.yaml (for editors)")
     schema.add_argument("output", nargs="?", default=Path("styles/metadata.schema.json"), type=Path,
                         help="where to write it (default: styles/metadata.schema.json)")
@@ -74,38 +78,35 @@ def main(argv: list[str] | None = None) -> int:
     from .errors import CvError
     from .report import print_problems
 
+    handler = HANDLERS.get(args.command)
+    if handler is None:
+        return 2
     try:
-        if args.command == "build":
-            return _build(args)
-        if args.command == "check":
-            return _check(args)
-        if args.command == "stats":
-            return _stats(args)
-        if args.command == "watch":
-            from .watch import watch
-
-            return watch(args.source, args.to, args.output, args.serve, args.port)
-        if args.command == "init-ci":
-            return _init_ci(args)
-        if args.command == "import":
-            return _import(args)
-        if args.command == "new":
-            return _new(args)
-        if args.command == "macros":
-            from .macros import table
-
-            print(table.macro_table(), end="")
-            return 0
-        if args.command == "schema":
-            return _schema(args)
-        if args.command == "preview":
-            return _preview(args)
+        return handler(args)
     except CvError as exc:
         print_problems(exc.problems)
         return 1
     except KeyboardInterrupt:
         return 130
-    return 2
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from .watch import watch
+
+    return watch(args.source, args.to, args.output, args.serve, args.port)
+
+
+def _macros(_args: argparse.Namespace) -> int:
+    from .macros import table
+
+    print(table.macro_table(), end="")
+    return 0
+
+
+def _pandoc(args: argparse.Namespace) -> int:
+    from .pandoc import run_bundled
+
+    return run_bundled(args.arguments)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -186,6 +187,21 @@ def _new(args: argparse.Namespace) -> int:
         print(f"wrote {path}")
     print(f"next: cd {args.folder} && cv build")
     return 0
+
+
+HANDLERS = {
+    "build": _build,
+    "check": _check,
+    "stats": _stats,
+    "watch": _watch,
+    "init-ci": _init_ci,
+    "import": _import,
+    "new": _new,
+    "macros": _macros,
+    "schema": _schema,
+    "preview": _preview,
+    "pandoc": _pandoc,
+}
 
 
 if __name__ == "__main__":

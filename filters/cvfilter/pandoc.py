@@ -46,3 +46,12 @@ def _run(args: list[str], data: bytes, shown_as: str, cwd: Path) -> bytes:
         message = result.stderr.decode("utf-8", errors="replace").strip()
         raise CvError.at(Location(shown_as), f"pandoc failed: {message}")
     return result.stdout
+
+
+def run_bundled(arguments: list[str]) -> int:
+    """`cv pandoc ...`: the bundled pandoc, with this environment's `cvfilter` and `typst` first on PATH."""
+    import sysconfig
+
+    scripts = sysconfig.get_path("scripts")
+    env = {**os.environ, "PATH": os.pathsep.join([scripts, os.environ.get("PATH", "")])}
+    return subprocess.run([pandoc_path(), *arguments], env=env).returncode

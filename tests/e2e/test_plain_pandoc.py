@@ -91,3 +91,14 @@ def test_typst_source_and_typst_engine(workdir):
     assert "#set document(" in source
     run_pandoc(PANDOCS["bundled"], workdir, "--pdf-engine=typst", "-o", "cv-typst.pdf")
     assert_has_entries(pdf_text(workdir / "cv-typst.pdf"))
+
+
+def test_cv_pandoc_runs_the_bundled_pandoc_with_our_commands(workdir):
+    """`cv pandoc` gives machines with an old or no pandoc the bundled 3.x, filter and typst included."""
+    scripts = Path(sys.executable).parent
+    version = subprocess.run([scripts / "cv", "pandoc", "--version"], capture_output=True, text=True, check=True)
+    assert version.stdout.startswith("pandoc 3.")
+    env = {**os.environ, "PATH": "/usr/bin:/bin"}  # neither cvfilter nor typst on the user's own PATH
+    subprocess.run([scripts / "cv", "pandoc", "cv.md", "--filter", "cvfilter", "--pdf-engine=typst", "-o", "via-cv.pdf"],
+                   cwd=workdir, env=env, check=True, capture_output=True)
+    assert_has_entries(pdf_text(workdir / "via-cv.pdf"))

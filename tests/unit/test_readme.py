@@ -19,4 +19,4 @@ def test_macro_table_matches_registry():
 def test_ci_runs_exactly_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "bash scripts/test.sh" in README and ci.strip().endswith("bash scripts/test.sh")
-    assert "pip install . && cv build" in README
+    assert "python3 -m venv .venv && . .venv/bin/activate && pip install . && cv build" in README
