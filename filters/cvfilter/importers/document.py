@@ -13,6 +13,7 @@ from pathlib import Path
 
 import panflute as pf
 import yaml
+from pydantic import ValidationError
 
 from .. import pandoc
 from ..data.model import CvData
@@ -68,7 +69,7 @@ def write_cv(imported: ImportedCv, folder: Path, shown: str, force: bool = False
     """Write the three files into `folder`; existing files are kept unless `force`."""
     try:
         CvData.model_validate(imported.metadata)
-    except Exception as exc:  # a bug in an importer, not the user's input: say which file it came from
+    except ValidationError as exc:  # an importer's mistake rather than the user's; still name the source
         raise CvError.at(Location(shown), f"the imported data does not fit metadata.yaml: {exc}") from None
     outputs = {"cv.md": _cv_markdown(imported, folder, shown), "metadata.yaml": _metadata_yaml(imported.metadata)}
     if imported.publications:

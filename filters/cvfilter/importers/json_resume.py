@@ -37,8 +37,7 @@ def from_json_resume(document: Any, shown: str) -> ImportedCv:
         read.warn("basics.image: a photo is not part of cvfilter's CV; it was not imported")
     metadata: dict[str, Any] = {"name": name, "contact": contact}
     imported = ImportedCv(metadata=metadata, warnings=read.warnings)
-    intro = [read.text(basics.get(k), f"basics.{k}") for k in ("label",)]
-    intro.append(_location(read, basics.get("location")))
+    intro = [read.text(basics.get("label"), "basics.label"), _location(read, basics.get("location"))]
     imported.intro = [paragraph(line) for line in intro if line]
     taken: set[str] = set()
     sections = imported.sections
