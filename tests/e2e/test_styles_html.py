@@ -59,6 +59,15 @@ def test_numbered_lists_are_ol_and_icons_are_hidden(page: BeautifulSoup) -> None
     assert all(a.get_text(strip=True) for a in page.find_all("a")), "a link without text"
 
 
+def test_marker_links_name_their_entry(page: BeautifulSoup) -> None:
+    markers = [a for a in page.find_all("a") if a.get_text(strip=True) in {"[code]", "[slides]"}]
+    assert markers, "the example has [code] and [slides] links"
+    for link in markers:
+        title = link.find_parent(class_="cv-entry").select_one(".cv-pub-title").get_text(" ", strip=True)
+        word = link.get_text(strip=True).strip("[]")
+        assert " ".join(link["aria-label"].split()) == f"{word}: {' '.join(title.split())}"
+
+
 def test_page_is_self_contained_and_styled_for_every_medium(page: BeautifulSoup) -> None:
     for tag, attribute in (("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src")):
         for element in page.find_all(tag):

@@ -27,6 +27,7 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     name = owner_name(doc)
     walk(doc, _valid_attributes)
     walk(doc, _hide_icons)
+    walk(doc, _name_marker_links)
     walk(doc, _shift_headings)
     walk(doc, _icons_as_svg)
     walk(doc, _split_dated_lines)
@@ -85,6 +86,31 @@ def _split_dated_lines(elem: pf.Element, _doc: pf.Doc) -> None:
         head.pop()
     if head:
         elem.content = [pf.Span(*head, classes=["cv-what"]), date]
+
+
+def _name_marker_links(elem: pf.Element, _doc: pf.Doc) -> None:
+    """Links such as "[code]" say what they open only beside their entry; a screen reader listing
+    links hears "[code]" many times, so each gets an accessible name that keeps its visible word
+    and adds the entry's title."""
+    if not (isinstance(elem, pf.Div) and "cv-entry" in elem.classes):
+        return
+    titles: list[str] = []
+    markers: list[pf.Span] = []
+
+    def collect(inner: pf.Element, _doc: pf.Doc) -> None:
+        if has(inner, "cv-pub-title") or has(inner, "cv-title"):
+            titles.append(pf.stringify(inner).strip())
+        elif has(inner, "cv-pub-link"):
+            markers.append(inner)
+
+    walk(elem, collect)
+    if not titles:
+        return
+    for marker in markers:
+        for link in marker.content:
+            if isinstance(link, pf.Link):
+                word = pf.stringify(link).strip("[] ")
+                link.attributes["aria-label"] = f"{word}: {titles[0]}"
 
 
 def _shift_headings(elem: pf.Element, _doc: pf.Doc) -> None:
