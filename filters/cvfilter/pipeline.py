@@ -16,6 +16,7 @@ from .data.load import load_cv_data
 from .data.yaml_source import read_text
 from .errors import CvError, Location, Problem, relative
 from .locate import InlineLocator, MacroLocator
+from .walk import walk
 
 DONE_KEY = "cvfilter-expanded"
 
@@ -138,7 +139,7 @@ def expand_inline_macros(doc: pf.Doc, context: Context, source_text: str | None)
             problems.extend(exc.problems)
             return None
 
-    doc.walk(action)
+    walk(doc, action)
     return problems
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import panflute as pf
 
 from .errors import CvError, Location
+from .walk import walk
 
 if TYPE_CHECKING:
     from .build import BuildResult
@@ -165,7 +166,7 @@ def _macro_names(blocks: list[pf.Block]) -> set[str]:
             found.add(elem.classes[0].casefold())
 
     for block in blocks:
-        block.walk(action)
+        walk(block, action)
     return found
 
 

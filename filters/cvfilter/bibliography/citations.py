@@ -15,6 +15,7 @@ import panflute as pf
 from ..context import Context
 from ..elements import text
 from ..errors import Location, Problem
+from ..walk import walk
 from . import markers as m
 from .csl import to_csl
 from .reader import BibEntry
@@ -35,9 +36,9 @@ _STRUCTURE = m.OWNER + m.TITLE_OPEN + m.TITLE_CLOSE + m.URL_OPEN + m.URL_CLOSE
 def format_citations(doc: pf.Doc, context: Context, source_text: str | None) -> list[Problem]:
     """Replace every Cite with formatted inlines and fill the references list; problems are returned."""
     cites: list[pf.Cite] = []
-    doc.walk(lambda elem, _doc: cites.append(elem) if isinstance(elem, pf.Cite) else None)
+    walk(doc, lambda elem, _doc: cites.append(elem) if isinstance(elem, pf.Cite) else None)
     placeholders: list[pf.Div] = []
-    doc.walk(lambda elem, _doc: placeholders.append(elem) if isinstance(elem, pf.Div) and REFERENCES_CLASS in elem.classes else None)
+    walk(doc, lambda elem, _doc: placeholders.append(elem) if isinstance(elem, pf.Div) and REFERENCES_CLASS in elem.classes else None)
     if not cites:
         return []
     where = Location(context.config.source)
@@ -73,7 +74,7 @@ def format_citations(doc: pf.Doc, context: Context, source_text: str | None) -> 
             rendered = _in_text(cite, by_key, context, rendered, numeric, engine)
         formatted[id(cite)] = pf.Span(*rendered, classes=["cv-cite"], attributes={"keys": " ".join(c.id for c in cite.citations)})
     # Spans, not Cites: a --citeproc run after this filter finds nothing left to redo.
-    doc.walk(lambda elem, _doc: formatted.get(id(elem)) if isinstance(elem, pf.Cite) else None)
+    walk(doc, lambda elem, _doc: formatted.get(id(elem)) if isinstance(elem, pf.Cite) else None)
     references = [_reference(str(entry), items[key]) for key, entry in zip(engine.keys, engine.bibliography())]
     _place(doc, placeholders, references)
     return []

@@ -15,6 +15,7 @@ from .. import pandoc
 from ..context import Context
 from ..formats.common import has
 from ..pipeline import finish
+from ..walk import walk
 
 # Pandoc's Markdown without the extensions that carry attributes, so the file reads as plain Markdown.
 MARKDOWN = "markdown" + "".join(f"-{ext}" for ext in (
@@ -25,11 +26,11 @@ MARKDOWN = "markdown" + "".join(f"-{ext}" for ext in (
 
 def finish_text(doc: pf.Doc, markdown: bool, context: Context | None) -> str:
     """Drop icons, show contact addresses, and (in Markdown) make the name the top heading; then the plain edge."""
-    doc.walk(_drop_icons)
-    doc.walk(_contact_addresses)
+    walk(doc, _drop_icons)
+    walk(doc, _contact_addresses)
     if markdown:
-        doc.walk(_shift_headings)
-        doc.walk(_name_heading)
+        walk(doc, _shift_headings)
+        walk(doc, _name_heading)
     finish(doc, "markdown", context)
     return _dump(doc)
 
