@@ -4,15 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import CvError, Problem
+from .errors import CvError, Location, Problem
 from .pipeline import prepare, read_document
 
 
 def check(source: Path) -> list[Problem]:
-    """All problems in cv.md, its front matter, the data files and the macros, sorted by place."""
+    """All problems in cv.md, its front matter, the data files, the bibliography and the macros."""
     try:
         doc, text = read_document(source)
         context = prepare(doc, source.parent, source.name, text)
     except CvError as exc:
         return exc.problems
-    return context.diagnostics.problems if context else []
+    if context is None:
+        return []
+    if context.config.bibliography:
+        # A build reads the .bib only for a publications list or a citation; a check reads it anyway.
+        from .bibliography.session import bibliography_of
+
+        try:
+            bibliography_of(context, Location(context.config.source, 1))
+        except CvError as exc:
+            context.diagnostics.extend(exc.problems)
+    return context.diagnostics.problems

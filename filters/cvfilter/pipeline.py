@@ -19,6 +19,7 @@ from .locate import InlineLocator, MacroLocator
 from .walk import walk
 
 DONE_KEY = "cvfilter-expanded"
+_KINDS = {"data": "data", "bibliography": "bibliography"}
 
 
 def load_context(
@@ -44,11 +45,12 @@ def load_context(
             paths.setdefault(key, resolve_inside(base_dir, value, where))
         except CvError as exc:
             problems.extend(exc.problems)
-    if "data" in paths and not paths["data"].is_file():
-        where = front.locate((CONFIG_KEY, "data")) if front else Location(config.source, 1)
-        problems.append(Problem(where, f"data file {config.data!r} not found",
-                                "create it next to cv.md or fix `cvfilter.data` in the front matter"))
-        del paths["data"]
+    for key, path in list(paths.items()):
+        if key in _KINDS and not path.is_file():  # a CSL style may be a name; the statistics cache is optional
+            where = front.locate((CONFIG_KEY, key)) if front else Location(config.source, 1)
+            problems.append(Problem(where, f"{_KINDS[key]} file {relative(path, base_dir)!r} not found",
+                                    f"create it next to cv.md or fix `cvfilter.{key}` in the front matter"))
+            del paths[key]
     if "data" not in paths:
         raise CvError(problems)
     try:

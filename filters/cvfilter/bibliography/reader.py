@@ -7,6 +7,7 @@ duplicate keys, unbalanced braces. Values come out as Unicode text.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,9 @@ from pathlib import Path
 from ..errors import CvError, Diagnostics, Location
 from .latex import balanced, braced_runs, clean, to_unicode
 from .names import AuthorList, parse_authors
+
+# bibtexparser logs its own account of a syntax error; the reader reports it as a Problem instead.
+logging.getLogger("bibtexparser").setLevel(logging.ERROR)
 
 _MONTHS = {m: str(i) for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 _TRUE = {"true", "yes", "1", "y"}
