@@ -6,6 +6,8 @@ import io
 import os
 import tempfile
 import time
+from datetime import date, datetime, timezone
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
@@ -72,6 +74,8 @@ def build(
         result.warnings.extend(context.diagnostics.warnings)
         _split_out(result.timings, "macros", context.timings)
     produced = _write_all(doc, formats, context, base, shown, clock)
+    if context:  # writers may add warnings too (a PDF that cannot be PDF/A)
+        result.warnings = list(context.diagnostics.warnings)
     out_dir.mkdir(parents=True, exist_ok=True)
     for fmt, data in produced.items():
         target = out_dir / f"{stem}.{fmt}"
@@ -176,7 +180,7 @@ def _write_docx(finished: str, context: Context | None, base: Path, shown: str, 
         reference = styles_dir() / "docx" / "reference.docx"
         if reference.is_file():
             extra = ["--reference-doc", str(reference)]
-        written = pandoc.write(finished, "docx", extra, base, shown)
+        written = pandoc.write(finished, "docx", extra, base, shown, build_epoch(context))
         if context is None:
             return written
         from .formats.docx import set_creator
@@ -192,7 +196,7 @@ def _write_typst(finished: str, context: Context | None, base: Path, shown: str,
 def _write_pdf(finished: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
     source = _write_typst(finished, context, base, shown, clock)
     with clock("typst-compile"):
-        return compile_typst(source, base)
+        return compile_typst(source, base, build_epoch(context), context.diagnostics.warn if context else None)
 
 
 def _write_export(fmt: str):
@@ -227,10 +231,35 @@ def _split_out(timings: dict[str, float], total: str, inner: dict[str, float]) -
 PDF_STANDARDS = ["ua-1", "a-2b"]
 
 
-def compile_typst(source: bytes | str, root: Path) -> bytes:
-    """Typst in process: no subprocess, no network (fonts ship with the typst package)."""
+def build_epoch(context: Context | None) -> int:
+    """The moment a build claims to be made at: SOURCE_DATE_EPOCH when set, else the CV's own date
+    (front matter `date:`), so the same input gives byte-identical files on any day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return int(epoch)
+    when = context.config.updated if context and context.config.updated else date(1980, 1, 1)
+    return int(datetime(when.year, when.month, when.day, tzinfo=timezone.utc).timestamp())
+
+
+def compile_typst(
+    source: bytes | str, root: Path, epoch: int | None = None, warn: Callable[[Location, str, str], None] | None = None
+) -> bytes:
+    """Typst in process: no subprocess, no network (fonts ship with the typst package).
+
+    PDF/A forbids text that no font can draw; a name in a script the bundled fonts lack (emoji,
+    Hebrew, Arabic, ...) must not cost the user the PDF, so it is then written without PDF/A.
+    """
+    compiler = _typst_compiler(str(root))
     try:
-        return _typst_compiler(str(root)).compile(input=source, format="pdf", pdf_standards=PDF_STANDARDS)
+        return compiler.compile(input=source, format="pdf", pdf_standards=PDF_STANDARDS, timestamp=epoch)
+    except RuntimeError as exc:
+        if "could not be displayed" not in str(exc):
+            raise CvError.at(Location("cv.typ"), f"Typst could not compile the document: {exc}") from None
+        missing_glyph = str(exc).split("error:", 1)[-1].strip()
+    if warn is not None:
+        warn(Location("cv.typ"), f"the PDF is not PDF/A: {missing_glyph}", "the text is kept; install a font that has it for PDF/A")
+    try:
+        return compiler.compile(input=source, format="pdf", timestamp=epoch)
     except RuntimeError as exc:
         raise CvError.at(Location("cv.typ"), f"Typst could not compile the document: {exc}") from None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import os
 import subprocess
 from functools import cache
 from pathlib import Path
@@ -34,14 +35,19 @@ def read_markdown(text: str, shown_as: str, cwd: Path) -> str:
     return _run([pandoc_path(), "-f", READER, "-t", "json"], text.encode("utf-8"), shown_as, cwd).decode("utf-8")
 
 
-def write(json_text: str, fmt: str, extra: list[str], cwd: Path, shown_as: str) -> bytes:
-    """Pandoc JSON to one output format; binary formats come back as bytes too."""
+def write(json_text: str, fmt: str, extra: list[str], cwd: Path, shown_as: str, epoch: int | None = None) -> bytes:
+    """Pandoc JSON to one output format; binary formats come back as bytes too.
+
+    `epoch` becomes SOURCE_DATE_EPOCH, which pandoc uses for the dates inside a .docx (zip entries,
+    document properties), so that the same input gives the same bytes.
+    """
     args = [pandoc_path(), "-f", "json", "-t", fmt, "-o", "-", *extra]
-    return _run(args, json_text.encode("utf-8"), shown_as, cwd)
+    env = None if epoch is None else {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
+    return _run(args, json_text.encode("utf-8"), shown_as, cwd, env)
 
 
-def _run(args: list[str], data: bytes, shown_as: str, cwd: Path) -> bytes:
-    result = subprocess.run(args, input=data, capture_output=True, cwd=cwd)
+def _run(args: list[str], data: bytes, shown_as: str, cwd: Path, env: dict[str, str] | None = None) -> bytes:
+    result = subprocess.run(args, input=data, capture_output=True, cwd=cwd, env=env)
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", errors="replace").strip()
         raise CvError.at(Location(shown_as), f"pandoc failed: {message}")

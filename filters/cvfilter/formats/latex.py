@@ -25,6 +25,8 @@ SYMBOLS = {
     "★": r"\cvstar{}",
     "•": r"\textbullet{}",
     "♥": r"\ensuremath{\heartsuit}",
+    # TeX sets a backtick as an opening quote; user text means the character itself.
+    "`": r"\textasciigrave{}",
 }
 BLOCK_COMMANDS = {
     "cv-header": "cvheader", "cv-contact": "cvcontact", "cv-entry": "cventry", "cv-detail": "cvdetail",
