@@ -134,7 +134,7 @@ def _write_forked(doc: pf.Doc, order: list[str], context: Context | None, base: 
                 clock.timings.update(timings)
                 if fmt == "pdf":
                     with clock("typst-compile"):
-                        data = compile_typst(data, base)
+                        data = compile_typst(data, base, build_epoch(context), context.diagnostics.warn if context else None)
                 produced[fmt] = data
     finally:
         _FORK_STATE = None

@@ -110,3 +110,10 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temp_file(tmp_path: Pat
         build_module.atomic_write(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["cv.pdf"]
+
+
+def test_a_name_the_pdf_fonts_cannot_draw_still_builds_with_a_warning(small_cv: Path) -> None:
+    (small_cv.parent / "metadata.yaml").write_text(META.replace("Ada Lovelace", "Ada 😀 Lovelace"), encoding="utf-8")
+    result = build(small_cv, ("pdf",))
+    assert result.outputs["pdf"].read_bytes().startswith(b"%PDF")
+    assert any("not PDF/A" in problem.message for problem in result.warnings)
