@@ -19,6 +19,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "citations": "citations and an h-index of",
         "no-date": "n.d.",
         "et-al": "et al.",
+        "page-of": "of",
     },
     "de": {
         "present": "heute",
@@ -34,6 +35,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "citations": "Zitationen und ein h-Index von",
         "no-date": "o. J.",
         "et-al": "u. a.",
+        "page-of": "von",
     },
     "fr": {
         "present": "présent",
@@ -49,6 +51,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "citations": "citations et un indice h de",
         "no-date": "s. d.",
         "et-al": "et al.",
+        "page-of": "sur",
     },
     "es": {
         "present": "actualidad",
@@ -64,6 +67,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "citations": "citas y un índice h de",
         "no-date": "s. f.",
         "et-al": "et al.",
+        "page-of": "de",
     },
 }
 

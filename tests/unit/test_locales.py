@@ -105,3 +105,16 @@ def test_every_language_has_every_label():
         assert set(_LABELS[lang]) == set(Labels.known_keys()), f"{lang} lacks a label"
         assert Labels(lang).date(2024, 3) != Labels("en").date(2024, 3)
     assert Labels("pt-BR").date(2024, 3, 5) == "March 5, 2024"  # unknown languages fall back to English
+
+
+def test_german_pdf_footer_counts_pages_in_german(tmp_path):
+    from pypdf import PdfReader
+
+    from cvfilter.build import build
+
+    (tmp_path / "metadata.yaml").write_text(META, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    (tmp_path / "cv.md").write_text(cv("de"), encoding="utf-8")
+    pdf = build(tmp_path / "cv.md", ("pdf",)).outputs["pdf"]
+    footer = normalize(PdfReader(pdf).pages[0].extract_text())
+    assert "1 von 1" in footer and "Zuletzt aktualisiert am 5. März 2024" in footer and " of " not in footer

@@ -60,7 +60,8 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
         doc.metadata["margin"] = pf.MetaMap(**{k: pf.MetaString(v) for k, v in MARGIN.items()})
     set_meta_default(doc, "lang", context.config.lang if context else "en")
     footer = " · ".join(part for part in (name, updated) if part)
-    style = f"#let cv-footer-note = {typst_string(footer)}\n{read_style('typst/cv.typ')}"
+    page_of = context.labels["page-of"] if context else "of"
+    style = f"#let cv-footer-note = {typst_string(footer)}\n#let cv-page-of = {typst_string(page_of)}\n{read_style('typst/cv.typ')}"
     add_header_include(doc, pf.RawBlock(style, format="typst"))
     title = f"{name} — CV" if name else "CV"
     opening = f"#set document(title: {typst_string(title)}, author: {typst_string(name)})\n#show: cv-document"
