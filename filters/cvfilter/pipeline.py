@@ -92,6 +92,7 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
                 out.append(_recurse(block, expand_in))
                 continue
             location = locator.next(name)
+            call = None
             try:
                 if name not in MACROS:
                     raise unknown_macro(name, location)
@@ -102,6 +103,8 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
             except CvError as exc:
                 problems.extend(exc.problems)
                 out.append(block)
+            if call is not None:
+                problems.extend(call.notes)
         return out
 
     doc.content = expand_in(list(doc.content))

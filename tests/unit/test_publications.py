@@ -131,6 +131,7 @@ def test_a_csl_file_next_to_the_cv_can_be_used(cv_dir):
     ("::: {.publications links=code,video}\n:::", "unknown link kind 'video'"),
     ("::: {.publications years=soon}\n:::", "years='soon' is not a year range"),
     ("::: {.publications sorting=year}\n:::", "unknown option 'sorting'"),
+    ("::: {.publications years=2019-2015}\n:::", "years='2019-2015' runs backwards"),
     ("::: {.publications limit=-3}\n:::", "option limit='-3' must be at least 0"),
     ("::: {.publications max-authors=-1}\n:::", "option max-authors='-1' must be at least 0"),
 ])
@@ -138,6 +139,32 @@ def test_bad_options_are_errors_with_the_line(cv_dir, body: str, message: str):
     with pytest.raises(CvError, match=re.escape(message)) as caught:
         page(cv_dir, body)
     assert caught.value.problems[0].location.line == 8
+
+
+def checked(tmp_path, body: str) -> list[str]:
+    """`cv check` on a CV whose Publications section is `body`: its messages as printed."""
+    from cvfilter.check import check
+
+    (tmp_path / "metadata.yaml").write_text(META, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(SMALL, encoding="utf-8")
+    (tmp_path / "cv.md").write_text(f"---\ncvfilter:\n  bibliography: refs.bib\n---\n\n# Publications\n\n{body}\n", encoding="utf-8")
+    return [str(p) for p in check(tmp_path / "cv.md")]
+
+
+@pytest.mark.parametrize("options, message", [
+    ("types=artcle", "no publications match types=artcle (types present: article, inproceedings, misc)"),
+    ("keywords=nonexistent", "no publications match keywords=nonexistent (keywords present: journal)"),
+    ("years=2030-", "no publications match years=2030- (years present: 2012, 2014, 2020, 2022)"),
+    ("types=misc years=2020-", "no publications match types=misc years=2020- (types present: article, inproceedings, misc; "
+                               "years present: 2012, 2014, 2020, 2022)"),
+    ("types=misc selected=true", "no publications match types=misc selected=true (types present: article, inproceedings, misc)"),
+])
+def test_filters_that_match_nothing_warn_at_the_macro_line(tmp_path, options: str, message: str):
+    assert checked(tmp_path, f"::: {{.publications {options}}}\n:::") == [f"cv.md:8: warning: {message}"]
+
+
+def test_filters_that_match_something_say_nothing(tmp_path):
+    assert checked(tmp_path, "::: {.publications types=misc years=2012-2014}\n:::") == []
 
 
 def test_scholar_stats_in_a_heading(cv_dir):

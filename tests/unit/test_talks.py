@@ -73,3 +73,12 @@ def test_bad_numbering_value_is_an_error(cv_dir):
     with pytest.raises(CvError) as caught:
         cv_dir(META, doc("numbering=roman"), "plain")
     assert "numbering" in caught.value.problems[0].message
+
+
+def test_tags_that_match_nothing_warn_at_the_macro_line(tmp_path):
+    from cvfilter.check import check
+
+    (tmp_path / "metadata.yaml").write_text(META, encoding="utf-8")
+    (tmp_path / "cv.md").write_text(doc("tags=nosuchtag"), encoding="utf-8")
+    assert [str(p) for p in check(tmp_path / "cv.md")] == [
+        "cv.md:3: warning: no talks match tags=nosuchtag (tags present: keynote)"]

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 import panflute as pf
 
 from ..data.dates import DateRange
+from ..errors import Problem
 from .registry import MacroCall
 
 T = TypeVar("T")
+
+_SHOWN_VALUES = 12
+
+
+@dataclass(frozen=True)
+class Filter(Generic[T]):
+    """One selecting option: which items it keeps, and the values the data has (named when nothing matches)."""
+
+    keep: Callable[[T], bool]
+    values: Callable[[T], Iterable[str]] | None = None
 
 
 def select(
@@ -18,12 +30,15 @@ def select(
     call: MacroCall,
     dates: Callable[[T], DateRange | None] = lambda item: None,
     title: Callable[[T], str] = lambda item: "",
+    filters: Mapping[str, Filter[T]] | None = None,
 ) -> list[T]:
-    """Apply tags, sort, reverse and limit in that order; the data's own order is the default."""
-    chosen = list(items)
-    wanted = {t.strip() for t in str(call.options.get("tags") or "").split(",") if t.strip()}
-    if wanted:
-        chosen = [item for item in chosen if wanted & set(getattr(item, "tags", []))]
+    """Apply the filters (tags and the macro's own), sort, reverse and limit in that order; the data's
+    own order is the default. Filters that leave nothing of non-empty data are warned about."""
+    active = {name: spec for name, spec in {"tags": _tags_filter(call), **(filters or {})}.items()
+              if call.options.get(name)}
+    chosen = [item for item in items if all(spec.keep(item) for spec in active.values())]
+    if items and not chosen:
+        call.notes.append(_nothing_matches(items, call, active))
     sort = call.options.get("sort", "none")
     if sort == "date":
         undated = [item for item in chosen if dates(item) is None]
@@ -35,6 +50,31 @@ def select(
         chosen.reverse()
     limit = int(call.options.get("limit") or 0)
     return chosen[:limit] if limit > 0 else chosen
+
+
+def _tags_filter(call: MacroCall) -> Filter:
+    wanted = {t.strip() for t in str(call.options.get("tags") or "").split(",") if t.strip()}
+    return Filter(lambda item: bool(wanted & set(getattr(item, "tags", []))), lambda item: getattr(item, "tags", []))
+
+
+def _nothing_matches(items: Sequence[T], call: MacroCall, active: Mapping[str, Filter[T]]) -> Problem:
+    """A warning naming the options that alone match nothing (else all of them: their combination)."""
+    alone = [name for name, spec in active.items() if not any(spec.keep(item) for item in items)]
+    responsible = alone or list(active)
+    shown = " ".join(f"{name}={_shown(call.options[name])}" for name in responsible)
+    present = []
+    for name in responsible:
+        values = active[name].values
+        if values is None:
+            continue
+        found = sorted({str(v) for item in items for v in values(item)})
+        listed = ", ".join(found[:_SHOWN_VALUES]) + (", …" if len(found) > _SHOWN_VALUES else "")
+        present.append(f"{name} present: {listed}" if found else f"no entry has {name}")
+    return Problem(call.location, f"no {call.name} match {shown}", "; ".join(present), "warning")
+
+
+def _shown(value: object) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def numbered(items: list[list[pf.Block]], call: MacroCall, default: str = "none") -> pf.Block:

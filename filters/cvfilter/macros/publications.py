@@ -19,6 +19,7 @@ from ..bibliography.session import bibliography_of, locale_of, owner_of
 from ..context import Context
 from ..elements import entry, section, span, text
 from ..errors import CvError, Location
+from .listing import Filter, select
 from .registry import LIST_OPTIONS, MacroCall, Option, macro
 
 # Link kind -> the fields that may hold its address, custom ones first.
@@ -47,12 +48,9 @@ LINK_FIELDS = {
 })
 def expand_publications(call: MacroCall, context: Context) -> list[pf.Block]:
     bibliography = bibliography_of(context, call.location)
-    chosen = [e for e in bibliography if _wanted(e, call)]
-    limit = int(call.options["limit"] or 0)
     # Newest first; within a year the file's order, as the author keeps it.
-    chosen.sort(key=lambda e: -(e.year if e.year is not None else -10_000))
-    if limit > 0:
-        chosen = chosen[:limit]
+    ordered = sorted(bibliography, key=lambda e: -(e.year if e.year is not None else -10_000))
+    chosen = select(ordered, call, filters=_filters(call))
     style = resolve_style(str(call.options["csl"] or context.config.csl or "") or None, context.base_dir, call.location)
     settings = _Settings(style, locale_of(context), _link_kinds(call), int(call.options["max-authors"] or 0),
                          context.labels["et-al"])
@@ -120,21 +118,26 @@ def _link_kinds(call: MacroCall) -> tuple[str, ...]:
     return kinds
 
 
-def _wanted(item: BibEntry, call: MacroCall) -> bool:
-    types = {t.strip().casefold() for t in str(call.options["types"]).split(",") if t.strip()}
-    if types and item.type not in types:
-        return False
-    keywords = {k.strip().casefold() for k in str(call.options["keywords"]).split(",") if k.strip()}
-    if keywords and not keywords & item.keywords:
-        return False
-    if call.options["selected"] and not item.selected:
-        return False
+def _filters(call: MacroCall) -> dict[str, Filter[BibEntry]]:
+    """types, keywords, selected and years, for `select` (which warns when they leave nothing)."""
+    types = _words(call.options["types"])
+    keywords = _words(call.options["keywords"])
     low, high = _year_range(str(call.options["years"]), call.location)
-    if (low is not None or high is not None) and item.year is None:
-        return False
-    if low is not None and item.year < low:
-        return False
-    return not (high is not None and item.year > high)
+
+    def in_years(item: BibEntry) -> bool:
+        year = item.year
+        return year is not None and (low is None or year >= low) and (high is None or year <= high)
+
+    return {
+        "types": Filter(lambda e: e.type in types, lambda e: [e.type]),
+        "keywords": Filter(lambda e: bool(keywords & e.keywords), lambda e: e.keywords),
+        "selected": Filter(lambda e: e.selected),
+        "years": Filter(in_years, lambda e: [] if e.year is None else [str(e.year)]),
+    }
+
+
+def _words(raw: object) -> set[str]:
+    return {w.strip().casefold() for w in str(raw or "").split(",") if w.strip()}
 
 
 def _year_range(raw: str, where: Location) -> tuple[int | None, int | None]:
@@ -148,6 +151,8 @@ def _year_range(raw: str, where: Location) -> tuple[int | None, int | None]:
     high = int(match.group(3)) if match.group(3) else None
     if not match.group(2):
         high = low
+    if low is not None and high is not None and low > high:
+        raise CvError.at(where, f"years={raw!r} runs backwards", f"write the earlier year first: years={high}-{low}")
     return low, high
 
 

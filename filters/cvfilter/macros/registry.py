@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import panflute as pf
 
 from ..context import Context
-from ..errors import CvError, Location
+from ..errors import CvError, Location, Problem
 
 
 @dataclass(frozen=True)
@@ -48,12 +48,16 @@ class Option:
 
 @dataclass(frozen=True)
 class MacroCall:
-    """One use of a macro in cv.md: its options, its own content (a lead-in), and its line."""
+    """One use of a macro in cv.md: its options, its own content (a lead-in), and its line.
+
+    `notes` collects the warnings found while expanding it (such as a selection left empty by its
+    options); the pipeline reports them with the macro's other problems."""
 
     name: str
     options: dict[str, object]
     content: list[pf.Block]
     location: Location
+    notes: list[Problem] = field(default_factory=list, compare=False)
 
     def __getitem__(self, key: str) -> object:
         return self.options[key]
