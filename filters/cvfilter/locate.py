@@ -40,12 +40,13 @@ class MacroLocator:
         return Location(self.file)
 
 
-_SPAN = re.compile(r"\]\{\s*\.([\w-]+)")
+_SPAN = re.compile(r"\]\{\s*(?:#[\w:.-]+\s+)?\.([\w-]+)")
 
 
 @dataclass
 class InlineLocator:
-    """Hands out the line of the n-th bracketed Span (`[...]{.name}`) whose first class is `name`."""
+    """Hands out the line of the n-th bracketed Span (`[...]{.name}` or `[...]{#id .name}`) whose first
+    class is `name`."""
 
     file: str
     spans: list[tuple[str, int]] = field(default_factory=list)

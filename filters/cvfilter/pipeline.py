@@ -125,17 +125,24 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
 
 
 def expand_inline_macros(doc: pf.Doc, context: Context, source_text: str | None) -> list:
-    """Replace each Span whose first class names an inline macro; other Spans stay as written."""
+    """Replace each Span whose first class names an inline macro; other Spans stay as written.
+
+    An empty Span with a class (`[]{.name}`) shows nothing unless it is a macro, so an unknown name
+    there is a typo, reported with a suggestion; Spans with text keep any class the user likes."""
     from .macros import INLINE_MACROS
-    from .macros.registry import parse_call
+    from .macros.registry import parse_call, unknown_inline_macro
 
     locator = InlineLocator.from_text(source_text, context.config.source)
     problems = []
 
     def action(elem: pf.Element, _doc: pf.Doc) -> list[pf.Inline] | None:
-        if not isinstance(elem, pf.Span) or not elem.classes or elem.classes[0] not in INLINE_MACROS:
+        if not isinstance(elem, pf.Span) or not elem.classes:
             return None
         name = elem.classes[0]
+        if name not in INLINE_MACROS:
+            if not elem.content and not name.startswith("cv-") and name not in context.config.keep_classes:
+                problems.extend(unknown_inline_macro(name, locator.next(name)).problems)
+            return None
         location = locator.next(name)
         try:
             call = parse_call(elem, name, location, INLINE_MACROS)

@@ -180,3 +180,12 @@ def test_unknown_inline_macro_option_is_an_error_with_its_line(cv_dir):
     with pytest.raises(CvError, match="unknown option 'lable'") as caught:
         cv_dir(META, "Intro.\n\n# Publications []{.scholar-stats lable=x}\n", "html")
     assert caught.value.problems[0].location.line == 3
+
+
+@pytest.mark.parametrize("before, span, line", [("", "[]{.scholar-stat}", 3), ("More.\n\n", "[]{#stats .scholar-stat}", 5)])
+def test_an_empty_span_with_an_unknown_class_is_a_misspelt_macro(cv_dir, before: str, span: str, line: int):
+    markdown = f"Intro with [words]{{.smallcaps}} and []{{#anchor}}.\n\n{before}# Publications {span}\n"
+    with pytest.raises(CvError) as caught:
+        cv_dir(META, markdown, "html")
+    assert [str(p) for p in caught.value.problems] == [
+        f"cv.md:{line}: error: unknown inline macro .scholar-stat (did you mean .scholar-stats?)"]

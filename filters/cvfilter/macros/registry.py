@@ -133,3 +133,10 @@ def unknown_macro(name: str, location: Location) -> CvError:
     guess = difflib.get_close_matches(name, list(MACROS), n=1)
     hint = f"did you mean .{guess[0]}?" if guess else f"known macros: {', '.join(sorted(MACROS))}"
     return CvError.at(location, f"unknown macro .{name}", hint)
+
+
+def unknown_inline_macro(name: str, location: Location) -> CvError:
+    guess = difflib.get_close_matches(name, list(INLINE_MACROS), n=1)
+    hint = f"did you mean .{guess[0]}?" if guess else (
+        f"an empty span shows nothing unless it is an inline macro ({', '.join(sorted(INLINE_MACROS))}); give it text or remove it")
+    return CvError.at(location, f"unknown inline macro .{name}", hint)
