@@ -118,6 +118,9 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
             problems.extend(exc.problems)
     context.diagnostics.extend(problems)
     context.diagnostics.raise_if_errors()
+    from .safety import refuse_unsafe_links
+
+    refuse_unsafe_links(doc, context, source_text)
     doc.metadata[DONE_KEY] = pf.MetaBool(True)
     for consumed in (CONFIG_KEY, "date"):  # the header macro shows the date; writers must not repeat it
         if consumed in doc.metadata:
