@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# LaTeX specials as the commands that decode back to the literal characters.
+# LaTeX specials as the commands that decode back to the literal characters. Braces are \lbrace and
+# \rbrace, not \{ and \}: bib parsers count those braces and end the value early.
 _SPECIALS = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    "{": r"\lbrace{}",
+    "}": r"\rbrace{}",
     "%": r"\%",
     "&": r"\&",
     "$": r"\$",
