@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cvfilter.bibliography.reader import parse_bibliography
@@ -25,6 +25,8 @@ def read_back(fields: dict[str, str]):
 
 @settings(max_examples=150, deadline=None)
 @given(title=TEXT, note=TEXT)
+@example(title="}#", note="''&")  # a brace before a bib operator; a TeX quote ligature
+@example(title="Fast -- and --- slow", note="``quoted'' !` ?` \\LaTeX{} 50% $5")
 def test_titles_and_notes_round_trip(title, note):
     entry, diagnostics = read_back({"title": title, "author": "Ada Lovelace", "_note": note, "year": "2020"})
     assert entry.fields["title"] == title

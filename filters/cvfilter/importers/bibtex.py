@@ -23,6 +23,8 @@ _SPECIALS = {
     "~": r"\textasciitilde{}",
 }
 _SPECIAL = re.compile("|".join(re.escape(c) for c in _SPECIALS))
+# TeX ligatures (-- --- '' `` !` ?`) would become dashes and curly quotes; an empty group splits them.
+_LIGATURE = re.compile(r"(-(?=-)|'(?=')|`(?=`)|[!?](?=`))")
 # Fields the reader keeps verbatim (addresses and prose), so they are written as they are.
 _VERBATIM = {"url", "doi", "keywords"}
 
@@ -35,9 +37,9 @@ class BibRecord:
 
 
 def escape(value: str) -> str:
-    """Plain text as a BibTeX value body; "--" stays two hyphens, not an en dash. (A bare ^ reads back as itself.)"""
+    """Plain text as a BibTeX value body that reads back as the same text. (A bare ^ already does.)"""
     escaped = _SPECIAL.sub(lambda m: _SPECIALS[m.group()], " ".join(value.split()))
-    return re.sub(r"-(?=-)", "-{}", escaped)
+    return _LIGATURE.sub(r"\1{}", escaped)
 
 
 def author_list(names: list[str]) -> str:
