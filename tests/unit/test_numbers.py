@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -28,10 +29,11 @@ def test_at_least_rounds_down(n, shown):
     assert at_least(n) == shown
 
 
-def _value(shown: str) -> float:
+def _value(shown: str) -> Fraction:
+    """Exact, so that "16.1k" is 16100 and not 16100.000000000002 as a float."""
     units = {"k": 1_000, "M": 1_000_000, "B": 1_000_000_000}
     shown = shown.rstrip("+")
-    return float(shown[:-1]) * units[shown[-1]] if shown[-1] in units else float(shown)
+    return Fraction(shown[:-1]) * units[shown[-1]] if shown[-1] in units else Fraction(shown)
 
 
 @given(st.integers(min_value=0, max_value=10**11))
