@@ -249,19 +249,21 @@ def compile_typst(
     PDF/A forbids text that no font can draw; a name in a script the bundled fonts lack (emoji,
     Hebrew, Arabic, ...) must not cost the user the PDF, so it is then written without PDF/A.
     """
+    from .formats.typst import typst_error_location
+
     compiler = _typst_compiler(str(root))
     try:
         return compiler.compile(input=source, format="pdf", pdf_standards=PDF_STANDARDS, timestamp=epoch)
     except RuntimeError as exc:
         if "could not be displayed" not in str(exc):
-            raise CvError.at(Location("cv.typ"), f"Typst could not compile the document: {exc}") from None
+            raise CvError.at(typst_error_location(exc, source), f"Typst could not compile the document: {exc}") from None
         missing_glyph = str(exc).split("error:", 1)[-1].strip()
     if warn is not None:
         warn(Location("cv.typ"), f"the PDF is not PDF/A: {missing_glyph}", "the text is kept; install a font that has it for PDF/A")
     try:
         return compiler.compile(input=source, format="pdf", timestamp=epoch)
     except RuntimeError as exc:
-        raise CvError.at(Location("cv.typ"), f"Typst could not compile the document: {exc}") from None
+        raise CvError.at(typst_error_location(exc, source), f"Typst could not compile the document: {exc}") from None
 
 
 @cache

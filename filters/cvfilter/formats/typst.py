@@ -8,10 +8,13 @@ document metadata, through `typst_string`.
 
 from __future__ import annotations
 
+import re
+
 import panflute as pf
 
 from ..assets import read_style
 from ..context import Context
+from ..errors import Location
 from .common import add_header_include, before_date, has, once, owner_name, set_meta_default
 from ..walk import walk
 
@@ -44,6 +47,18 @@ def typst_string(value: str) -> str:
     """A Typst string literal: the one place this edge escapes text by hand."""
     escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     return f'"{escaped}"'
+
+
+_DIAGNOSTIC_PLACE = re.compile(r"┌─ (?P<file>.+?):(?P<line>\d+):(?P<column>\d+)")
+
+
+def typst_error_location(exc: Exception, source: bytes | str) -> Location:
+    """Where a Typst error is: the file Typst names (`typst compile b.typ`), or cv.typ, the name of
+    the document `cv build` generates and passes as bytes."""
+    found = _DIAGNOSTIC_PLACE.search(str(getattr(exc, "diagnostic", "") or ""))
+    if isinstance(source, str) and found and not found["file"].startswith("__typst_py_"):
+        return Location(found["file"], int(found["line"]), int(found["column"]))
+    return Location(source if isinstance(source, str) else "cv.typ")
 
 
 def finish(doc: pf.Doc, context: Context | None) -> None:
