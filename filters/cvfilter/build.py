@@ -134,7 +134,9 @@ def _write_forked(doc: pf.Doc, order: list[str], context: Context | None, base: 
                 clock.timings.update(timings)
                 if fmt == "pdf":
                     with clock("typst-compile"):
-                        data = compile_typst(data, base, build_epoch(context), context.diagnostics.warn if context else None)
+                        from .formats.glyphs import pdf_warner
+
+                        data = compile_typst(data, base, build_epoch(context), pdf_warner(context))
                 produced[fmt] = data
     finally:
         _FORK_STATE = None
@@ -196,7 +198,9 @@ def _write_typst(finished: str, context: Context | None, base: Path, shown: str,
 def _write_pdf(finished: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
     source = _write_typst(finished, context, base, shown, clock)
     with clock("typst-compile"):
-        return compile_typst(source, base, build_epoch(context), context.diagnostics.warn if context else None)
+        from .formats.glyphs import pdf_warner
+
+        return compile_typst(source, base, build_epoch(context), pdf_warner(context))
 
 
 def _write_export(fmt: str):

@@ -25,4 +25,7 @@ def check(source: Path) -> list[Problem]:
             bibliography_of(context, Location(context.config.source, 1))
         except CvError as exc:
             context.diagnostics.extend(exc.problems)
+    from .formats.glyphs import check_sources
+
+    check_sources(context)
     return context.diagnostics.problems

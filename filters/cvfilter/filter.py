@@ -21,9 +21,9 @@ from .pipeline import finish, prepare
 def run(doc: pf.Doc, fmt: str, base_dir: Path | None = None) -> pf.Doc:
     """The whole filter on a document in memory: what tests call, with no subprocess."""
     context = prepare(doc, base_dir or Path.cwd())
-    if context is not None:
-        context.diagnostics.print_warnings()
     finish(doc, fmt, context)
+    if context is not None:  # after finishing: an edge may warn too (a character pdflatex cannot set)
+        context.diagnostics.print_warnings()
     return doc
 
 

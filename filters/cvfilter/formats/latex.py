@@ -1,7 +1,9 @@
 """LaTeX edge (plain `pandoc -o cv.pdf`): header-includes from styles/latex/, raw wrappers, safe icons.
 
 pdflatex stops on characters its fonts lack (✉, ★, 𝕏), so icons and symbols the core emits become
-commands that every TeX Live install can set.
+commands that every TeX Live install can set. User text in a script pdflatex cannot set (emoji,
+Hebrew, Arabic, CJK, ...) is kept for xelatex and lualatex and prints as a bold "?" under pdflatex,
+with a warning at its source line: `--pdf-engine=xelatex` (with a font that has it) shows it.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import panflute as pf
 
 from ..context import Context
+from ..errors import Location
 from ..assets import read_style
 from .common import add_header_include, before_date, has, once, owner_name, set_meta_default
 from ..walk import walk
@@ -28,6 +31,10 @@ SYMBOLS = {
     # TeX sets a backtick as an opening quote; user text means the character itself.
     "`": r"\textasciigrave{}",
 }
+# Unicode blocks pdflatex sets with pandoc's template (utf8 inputenc, T1 fontenc, textcomp): Latin,
+# Latin-1, Latin Extended-A and common punctuation and signs. Anything else goes through \cvnotpdftex.
+PDFLATEX_RANGES = ((0x00, 0x17F), (0x218, 0x21B), (0x2C6, 0x2DD), (0x2010, 0x203A), (0x20AC, 0x20AC),
+                   (0x2122, 0x2122), (0x2190, 0x2193))
 BLOCK_COMMANDS = {
     "cv-header": "cvheader", "cv-contact": "cvcontact", "cv-entry": "cventry", "cv-detail": "cvdetail",
     "cv-items": "cvitems", "cv-selected": "cvselected",
@@ -42,6 +49,7 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     name = owner_name(doc)
     walk(doc, _contact_icons)
     walk(doc, _icons)
+    _warn_unsettable(doc, context)
     before_date(doc, lambda: [pf.RawInline(r"\cvdatesep{}", format="latex")])
     walk(doc, _wrap)
     for key, value in PAGE_DEFAULTS.items():
@@ -60,16 +68,29 @@ def _contact_icons(elem: pf.Element, _doc: pf.Doc) -> pf.Inline | None:
     return None
 
 
+def pdflatex_sets(char: str) -> bool:
+    return any(low <= ord(char) <= high for low, high in PDFLATEX_RANGES)
+
+
+def _latex_for(char: str) -> str | None:
+    """LaTeX for a character pandoc's writer cannot pass through as it is, or None."""
+    if char in SYMBOLS:
+        return SYMBOLS[char]
+    if not pdflatex_sets(char) and char.isprintable():
+        return f"\\cvnotpdftex{{{char}}}"
+    return None
+
+
 def _icons(elem: pf.Element, _doc: pf.Doc) -> pf.Inline | None:
-    if isinstance(elem, pf.Str) and any(symbol in elem.text for symbol in SYMBOLS):
+    if isinstance(elem, pf.Str) and any(_latex_for(char) for char in elem.text):
         parts: list[pf.Inline] = []
         buffer = ""
         for char in elem.text:
-            if char in SYMBOLS:
+            if (latex := _latex_for(char)) is not None:
                 if buffer:
                     parts.append(pf.Str(buffer))
                     buffer = ""
-                parts.append(pf.RawInline(SYMBOLS[char], format="latex"))
+                parts.append(pf.RawInline(latex, format="latex"))
             else:
                 buffer += char
         if buffer:
@@ -92,3 +113,23 @@ def _wrap(elem: pf.Element, _doc: pf.Doc) -> object:
             opening = "".join(f"\\{c}{{" for c in commands)
             return [pf.RawInline(opening, format="latex"), *elem.content, pf.RawInline("}" * len(commands), format="latex")]
     return None
+
+
+def _warn_unsettable(doc: pf.Doc, context: Context | None) -> None:
+    """One warning per character that pdflatex will print as "?", at its line in the sources."""
+    if context is None:
+        return
+    from .glyphs import locate
+
+    seen: list[str] = []
+
+    def action(elem: pf.Element, _doc: pf.Doc) -> None:
+        if isinstance(elem, pf.RawInline) and elem.text.startswith("\\cvnotpdftex{"):
+            char = elem.text[len("\\cvnotpdftex{"):-1]
+            if char not in seen:
+                seen.append(char)
+
+    walk(doc, action)
+    for char in seen:
+        where = locate(char, context) or Location(context.config.source)
+        context.diagnostics.warn(where, f"pdflatex cannot set {char!r}; it prints '?' there", "use --pdf-engine=xelatex with a font that has it")

@@ -1,0 +1,109 @@
+"""Characters the PDF's bundled fonts cannot draw, reported at the line of the source that holds them.
+
+Typst names such a character only when PDF/A is asked for ("the text "🚀" could not be displayed");
+`cv build` then writes the PDF without PDF/A (build.compile_typst), and the text stays as the user
+wrote it. This module turns Typst's report, which points into a generated file the user never sees,
+into a warning at the line of cv.md, metadata.yaml or the .bib, and lets `cv check` find every such
+character before a build by compiling a small probe document with the same fonts as styles/typst/cv.typ.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..context import Context
+from ..errors import Location
+from .typst import typst_string
+
+# The fonts cv.typ names, in its order; Typst falls back to its other bundled fonts after them.
+PDF_FONTS = ("Libertinus Serif", "New Computer Modern")
+_MISSING = re.compile(r'the text `?"(?P<text>.+?)"`? could not be displayed')
+HINT = "the PDF is written without PDF/A and may show a box there; remove the character or use another"
+# Probing stops here: a CV in a script the fonts lack entirely needs no longer list to be told so.
+_MAX_PROBES = 40
+
+Warn = Callable[[Location, str, str], None]
+
+
+def missing_text(message: str) -> str | None:
+    """The text Typst could not draw, from its PDF/A error message."""
+    found = _MISSING.search(message)
+    return found.group("text") if found else None
+
+
+def source_files(context: Context) -> list[tuple[str, Path]]:
+    """cv.md, the data file and the bibliography, each with the name messages give it."""
+    names = [context.config.source, context.config.data]
+    if context.config.bibliography:
+        names.append(context.config.bibliography)
+    return [(name, context.base_dir / name) for name in names]
+
+
+def locate(text: str, context: Context) -> Location | None:
+    """The first line of the sources that holds `text`."""
+    for shown, path in source_files(context):
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(lines, start=1):
+            column = line.find(text)
+            if column >= 0:
+                return Location(shown, number, column + 1)
+    return None
+
+
+def pdf_warner(context: Context | None) -> Warn | None:
+    """The `warn` for compile_typst: Typst's report about a character becomes a warning at its source line."""
+    if context is None:
+        return None
+
+    def warn(location: Location, message: str, hint: str) -> None:
+        text = missing_text(message)
+        where = locate(text, context) if text else None
+        if text is None:
+            context.diagnostics.warn(location, message, hint)
+        else:
+            message = f"the PDF fonts cannot draw {text!r}; the PDF is not PDF/A"
+            context.diagnostics.warn(where or Location(context.config.source), message, HINT)
+
+    return warn
+
+
+def undrawable(chars: Iterable[str], root: Path) -> list[str]:
+    """The characters among `chars` that no bundled PDF font can draw, in the order Typst meets them."""
+    from ..build import _typst_compiler
+
+    candidates = sorted({c for c in chars if ord(c) > 0x7F and c.isprintable()})
+    compiler = _typst_compiler(str(root))
+    font_list = ", ".join(f'"{font}"' for font in PDF_FONTS)
+    found: list[str] = []
+    for _ in range(_MAX_PROBES):
+        if not candidates:
+            break
+        body = "\n\n".join("#" + typst_string(c) for c in candidates)
+        try:
+            compiler.compile(input=f"#set text(font: ({font_list}))\n{body}".encode(), format="pdf", pdf_standards=["a-2b"])
+            break
+        except RuntimeError as exc:
+            text = missing_text(str(exc))
+            if not text or not any(c in text for c in candidates):
+                break
+            found.append(text)
+            candidates = [c for c in candidates if c not in text]
+    return found
+
+
+def check_sources(context: Context) -> None:
+    """`cv check`: warn at each character of the sources that the PDF cannot show."""
+    chars: set[str] = set()
+    for _shown, path in source_files(context):
+        try:
+            chars.update(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+    for text in undrawable(chars, context.base_dir):
+        where = locate(text, context) or Location(context.config.source)
+        context.diagnostics.warn(where, f"the PDF fonts cannot draw {text!r}; the PDF will not be PDF/A", HINT)
