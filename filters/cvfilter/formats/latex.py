@@ -72,7 +72,7 @@ def pdflatex_sets(char: str) -> bool:
     return any(low <= ord(char) <= high for low, high in PDFLATEX_RANGES)
 
 
-def _latex_for(char: str) -> str | None:
+def latex_for(char: str) -> str | None:
     """LaTeX for a character pandoc's writer cannot pass through as it is, or None."""
     if char in SYMBOLS:
         return SYMBOLS[char]
@@ -82,11 +82,11 @@ def _latex_for(char: str) -> str | None:
 
 
 def _icons(elem: pf.Element, _doc: pf.Doc) -> pf.Inline | None:
-    if isinstance(elem, pf.Str) and any(_latex_for(char) for char in elem.text):
+    if isinstance(elem, pf.Str) and any(latex_for(char) for char in elem.text):
         parts: list[pf.Inline] = []
         buffer = ""
         for char in elem.text:
-            if (latex := _latex_for(char)) is not None:
+            if (latex := latex_for(char)) is not None:
                 if buffer:
                     parts.append(pf.Str(buffer))
                     buffer = ""
