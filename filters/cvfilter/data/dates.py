@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -56,13 +57,18 @@ class DateRange:
 
 
 def parse_date(text: str) -> PartialDate:
-    """One point in time: 2019, 2019-05, 2019-05-04, May 2019, 5/2019."""
+    """One point in time: 2019, 2019-05, 2019-05-04, May 2019, May 4, 2019, 4 May 2019, 5/2019."""
     value = text.strip().rstrip(".")
     if match := re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value):
         year, month, day = (int(g) if g else 0 for g in match.groups())
         return _checked(text, year, month, day)
     if match := re.fullmatch(r"(\d{1,2})/(\d{4})", value):
         return _checked(text, int(match[2]), int(match[1]), 0)
+    if match := re.fullmatch(r"(\d{1,2})\.?\s+([A-Za-z]+)\.?\s+(\d{4})", value):
+        month = _MONTH_LOOKUP.get(match[2].lower())
+        if month is None:
+            raise DateError(f"unknown month {match[2]!r} in {text!r}")
+        return _checked(text, int(match[3]), month, int(match[1]))
     if match := re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{1,2},\s*)?(\d{4})", value):
         month = _MONTH_LOOKUP.get(match[1].lower())
         if month is None:
@@ -79,7 +85,12 @@ def parse_date_range(value: str | int) -> DateRange:
     text = str(value).strip()
     if not text:
         raise DateError("the date is empty")
-    parts = [p for p in _RANGE_SPLIT.split(text) if p]
+    pieces = _RANGE_SPLIT.split(text)
+    if len(pieces) == 2 and not pieces[1].strip():
+        raise DateError(f"the range {text!r} has no end; write {pieces[0].strip()} -- Present if it is ongoing")
+    if len(pieces) == 2 and not pieces[0].strip():
+        raise DateError(f"the range {text!r} has no start")
+    parts = [p for p in pieces if p]
     if len(parts) == 1:
         if parts[0].lower() in _PRESENT:
             raise DateError(f"{text!r} has an end but no start")
@@ -90,7 +101,8 @@ def parse_date_range(value: str | int) -> DateRange:
     if parts[1].lower() in _PRESENT:
         return DateRange(start, None, ongoing=True)
     end = parse_date(parts[1])
-    if end < start:
+    # "2019-05 -- 2019" is fine: a date known to the year may lie anywhere in that year.
+    if (end.year, end.month or 12, end.day or 31) < (start.year, start.month or 1, start.day or 1):
         raise DateError(f"the range {text!r} ends before it starts")
     return DateRange(start, end)
 
@@ -100,8 +112,8 @@ def _checked(text: str, year: int, month: int, day: int) -> PartialDate:
         raise DateError(f"year {year} in {text!r} is out of range")
     if not 0 <= month <= 12:
         raise DateError(f"month {month} in {text!r} is out of range")
-    if not 0 <= day <= 31:
-        raise DateError(f"day {day} in {text!r} is out of range")
+    if day and not 1 <= day <= (calendar.monthrange(year, month)[1] if month else 31):
+        raise DateError(f"day {day} in {text!r} does not exist")
     return PartialDate(year, month, day)
 
 
