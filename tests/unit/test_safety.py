@@ -22,3 +22,20 @@ def test_code_running_targets_are_unsafe(url: str) -> None:
 ])
 def test_web_mail_and_relative_targets_are_safe(url: str) -> None:
     assert not unsafe_target(url)
+
+
+def test_data_paths_cannot_leave_the_cv_folder_even_through_a_symbolic_link(tmp_path) -> None:
+    from cvfilter.config import resolve_inside
+    from cvfilter.errors import CvError, Location
+
+    outside = tmp_path / "secret.yaml"
+    outside.write_text("name: x\n", encoding="utf-8")
+    folder = tmp_path / "cv"
+    (folder / "data").mkdir(parents=True)
+    (folder / "data" / "metadata.yaml").symlink_to(outside)
+    where = Location("cv.md", 3, 9)
+    assert resolve_inside(folder, "data/../data", where) == (folder / "data").resolve()
+    for escaping in ("data/metadata.yaml", "../secret.yaml", str(outside), "data/../../secret.yaml"):
+        with pytest.raises(CvError) as caught:
+            resolve_inside(folder, escaping, where)
+        assert str(caught.value.problems[0].location) == "cv.md:3:9"
