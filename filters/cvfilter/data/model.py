@@ -58,7 +58,8 @@ class Strict(BaseModel):
     where text is expected (`gpa: 3.9`, `title: 1984`) is read as the text the user typed."""
 
     model_config = ConfigDict(
-        extra="forbid", str_strip_whitespace=True, populate_by_name=True, coerce_numbers_to_str=True
+        extra="forbid", str_strip_whitespace=True, populate_by_name=True, coerce_numbers_to_str=True,
+        defer_build=True,  # schemas built once, at the first validation, not per class at import
     )
 
 
