@@ -109,7 +109,7 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
 
     doc.content = expand_in(list(doc.content))
     problems.extend(expand_inline_macros(doc, context, source_text))
-    if not problems:
+    if not any(p.severity == "error" for p in problems):
         from .bibliography.citations import format_citations
 
         try:

@@ -97,3 +97,8 @@ def test_citeproc_after_the_filter_has_nothing_left_to_do(cv_dir):
     assert result.returncode == 0, result.stderr
     assert "(Amos and Kolter 2017)" in normalize(result.stdout)
     assert "not found" not in result.stderr
+
+
+def test_citations_are_formatted_when_a_macro_only_warned(cv_dir):
+    soup = BeautifulSoup(run(cv_dir, text=TEXT + "\n# Papers\n\n::: {.publications types=patent}\n:::\n"), "lxml")
+    assert [normalize(s.get_text()) for s in soup.select("span.cv-cite")][0] == "(Amos and Kolter 2017)"
