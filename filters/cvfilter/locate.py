@@ -9,6 +9,8 @@ from .errors import Location
 
 _FENCE = re.compile(r"^\s{0,3}(:{3,})\s*(?:\{(?P<attrs>[^}]*)\}|(?P<bare>[\w-]+))")
 _CLASS = re.compile(r"(?:^|\s)\.([\w-]+)")
+_CLOSING = re.compile(r"^\s{0,3}:{3,}\s*$")
+_CODE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
 @dataclass
@@ -17,20 +19,37 @@ class MacroLocator:
 
     file: str
     fences: list[tuple[str, int]] = field(default_factory=list)
+    unclosed: frozenset[int] = frozenset()
+    """Lines of opening fences that no `:::` closes (pandoc then runs the Div to the end)."""
     _used: set[int] = field(default_factory=set)
 
     @classmethod
     def from_text(cls, text: str | None, file: str) -> MacroLocator:
         fences = []
+        open_fences: list[int] = []
+        code = ""
         for number, line in enumerate((text or "").splitlines(), start=1):
+            if fence := _CODE.match(line):
+                if not code:
+                    code = fence.group(1)
+                elif fence.group(1).startswith(code) and not line.strip().strip(code[0]):
+                    code = ""
+                continue
+            if code:
+                continue
+            if _CLOSING.match(line):
+                if open_fences:
+                    open_fences.pop()
+                continue
             match = _FENCE.match(line)
             if not match:
                 continue
+            open_fences.append(number)
             if match["bare"]:
                 fences.append((match["bare"], number))
             elif attrs := _CLASS.search(match["attrs"] or ""):
                 fences.append((attrs.group(1), number))
-        return cls(file, fences)
+        return cls(file, fences, frozenset(open_fences))
 
     def next(self, name: str) -> Location:
         for index, (fence_name, line) in enumerate(self.fences):

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Collection
 from pathlib import Path
 
 import panflute as pf
@@ -93,6 +94,10 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
                 continue
             location = locator.next(name)
             call = None
+            if name in MACROS and (unclosed := unclosed_macro(block, name, location, MACROS, locator.unclosed)):
+                problems.append(unclosed)
+                out.append(_recurse(block, expand_in))
+                continue
             try:
                 if name not in MACROS:
                     raise unknown_macro(name, location)
@@ -158,6 +163,20 @@ def expand_inline_macros(doc: pf.Doc, context: Context, source_text: str | None)
     return problems
 
 
+def unclosed_macro(block: pf.Div, name: str, location: Location, macros: Collection[str],
+                   unclosed: Collection[int]) -> Problem | None:
+    """A macro whose fence no `:::` closes (found in the source), or that holds another macro, has lost
+    its closing `:::`: pandoc let it run on over the sections that follow."""
+    inner_macros = [b for b in block.content if isinstance(b, pf.Div) and b.classes and b.classes[0] in macros]
+    if location.line not in unclosed and not inner_macros:
+        return None
+    swallowed = next((b for b in block.content if isinstance(b, pf.Header) or any(b is m for m in inner_macros)), None)
+    what = ("what follows" if swallowed is None else
+            f"the heading {pf.stringify(swallowed)!r} and what follows" if isinstance(swallowed, pf.Header) else
+            f"the macro .{swallowed.classes[0]} and what follows")
+    return Problem(location, f"macro .{name} is not closed, so it takes in {what}", "add ::: on its own line after it")
+
+
 def _recurse(block: pf.Block, expand_in) -> pf.Block:
     """Plain Divs (no class, or one we keep) may hold macros too."""
     if isinstance(block, pf.Div):
@@ -211,6 +230,10 @@ def check_macro_calls(doc: pf.Doc, shown: str, source_text: str | None) -> list[
                 visit(list(block.content))
                 continue
             location = locator.next(name)
+            if name in MACROS and (unclosed := unclosed_macro(block, name, location, MACROS, locator.unclosed)):
+                problems.append(unclosed)
+                visit(list(block.content))
+                continue
             try:
                 if name not in MACROS:
                     raise unknown_macro(name, location)

@@ -33,3 +33,39 @@ def test_options(cv_dir):
     assert out == "Reviewing 1. Annals of *Mathematics* & <Engines> 2. British Association"
     out = normalize(cv_dir(META, doc("reverse=true"), "plain"))
     assert out.index("British") < out.index("Annals") < out.index("Transactions")
+
+
+UNCLOSED = """\
+# Reviewing
+
+::: reviewing
+
+# Teaching
+
+::: {.skills limit=-1}
+:::
+
+# Skills
+"""
+
+
+def test_an_unclosed_macro_that_swallows_the_next_sections_is_an_error_at_its_line(tmp_path):
+    from cvfilter.check import check
+
+    (tmp_path / "metadata.yaml").write_text(META, encoding="utf-8")
+    (tmp_path / "cv.md").write_text(UNCLOSED, encoding="utf-8")
+    assert [str(p) for p in check(tmp_path / "cv.md")] == [
+        "cv.md:3: error: macro .reviewing is not closed, so it takes in the heading 'Teaching' and what follows "
+        "(add ::: on its own line after it)",
+        "cv.md:7: error: option limit='-1' must be at least 0 (limit: show at most this many entries (0: all))",
+    ]
+    (tmp_path / "metadata.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    assert "cv.md:3: error: macro .reviewing is not closed" in "\n".join(str(p) for p in check(tmp_path / "cv.md"))
+
+
+def test_a_heading_inside_a_closed_macro_is_its_own(tmp_path):
+    from cvfilter.check import check
+
+    (tmp_path / "metadata.yaml").write_text(META, encoding="utf-8")
+    (tmp_path / "cv.md").write_text("::: reviewing\n## Reviewing\n:::\n\n```\n::: skills\n```\n\n# After\n", encoding="utf-8")
+    assert check(tmp_path / "cv.md") == []

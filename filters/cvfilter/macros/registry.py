@@ -41,7 +41,7 @@ class Option:
                 raise CvError.at(where, f"option {name}={raw!r} must be a whole number") from None
             if self.minimum is not None and number < self.minimum:
                 raise CvError.at(where, f"option {name}={raw!r} must be at least {self.minimum}",
-                                 f"{self.doc}" if self.doc else "")
+                                 f"{name}: {self.doc}" if self.doc else "")
             return number
         return raw
 
