@@ -47,7 +47,7 @@ def test_tricky_names_highlight_the_owner_and_nobody_else(cv_dir):
     assert "Ludwig van der Berg, Juan de la Fuente, Jean-Pierre Dupont-Moreau, and Brandon Amos" in text["particles"]
     assert "Michal Rolínek, Thomas Rothörl, Nathan Lichtlé, and B. Amos" in text["accents"]
     assert "Meta AI, B. Amos, and Plato" in text["corporate"]
-    assert "Samuel Cohen, B. D. Amos et al." in text["others"]
+    assert "Samuel Cohen, B. D. Amos, et al." in text["others"]
     assert "Brian Amos, Brandon Smith, Tomos Amosson, Brandon Amos, and Li Lim" in text["namesakes"]
     assert "Brándon Amos*, and Jane Doe*" not in text["accentowner"] and "Brándon Amos* and Jane Doe*" in text["accentowner"]
 
@@ -103,9 +103,21 @@ def test_long_author_lists_are_cut_but_never_hide_the_owner(cv_dir):
     bib = "@misc{long, title={Long}, author={A One and B Two and C Three and D Four and Amos, Brandon and F Six}, year={2020}}"
     soup = page(cv_dir, "::: {.publications max-authors=3}\n:::", bib)
     text = entries(soup)["long"]
-    assert "A One, B Two, Brandon Amos et al." in text
+    assert "A One, B Two, …, Brandon Amos, et al." in text
     assert "C Three" not in text
     assert normalize(soup.select_one(".cv-owner").get_text(" ")) == "Brandon Amos"
+
+
+@pytest.mark.parametrize("limit, owner_last, shown", [
+    (4, True, "Long A One, B Two, C Three, …, and Brandon Amos 2020"),
+    (2, True, "Long A One, …, and Brandon Amos 2020"),
+    (5, False, "Long A One, B Two, C Three, D Four, Brandon Amos, et al. 2020"),
+    (1, False, "Long …, Brandon Amos, et al. 2020"),
+])
+def test_cut_author_lists_keep_the_order(cv_dir, limit: int, owner_last: bool, shown: str):
+    authors = "A One and B Two and C Three and D Four and " + ("E Five and Amos, Brandon" if owner_last else "Amos, Brandon and E Five")
+    bib = f"@misc{{long, title={{Long}}, author={{{authors}}}, year={{2020}}}}"
+    assert entries(page(cv_dir, f"::: {{.publications max-authors={limit}}}\n:::", bib))["long"] == shown
 
 
 def test_apa_and_ieee_styles_format_as_they_say(cv_dir):

@@ -30,6 +30,7 @@ _TYPES = {
     "online": "webpage",
     "misc": "article",
 }
+ELLIPSIS = "…"  # the authors skipped between the first ones and an owner further down the list
 _GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
 
 
@@ -75,17 +76,25 @@ def to_csl(entry: BibEntry, owner: Owner, max_authors: int = 0) -> dict:
 
 def mark_authors(authors: tuple[Author, ...], others: bool, owner: Owner, limit: int = 0,
                  equal: frozenset[int] = frozenset()) -> list[dict]:
-    """CSL names; the owner marked; cut to `limit` names plus "et al." without ever hiding the owner."""
-    chosen = list(enumerate(authors))
+    """CSL names; the owner marked; cut to `limit` names plus "et al." without ever hiding the owner.
+
+    An owner beyond the cut keeps their place in the order: the first limit-1 names, an ellipsis for
+    the ones skipped, the owner, then "et al." only if anyone follows."""
+    chosen: list[tuple[int, Author | None]] = list(enumerate(authors))
     cut = bool(limit) and len(chosen) > limit
     if cut:
-        owners = [i for i, a in chosen if owner.matches(a)]
-        keep = set(range(limit))
+        owners = [i for i, a in enumerate(authors) if owner.matches(a)]
         if owners and owners[0] >= limit:
-            keep = set(range(max(limit - 1, 0))) | {owners[0]}
-        chosen = [(i, a) for i, a in chosen if i in keep]
+            first = max(limit - 1, 0)
+            chosen = [*chosen[:first], (-1, None), (owners[0], authors[owners[0]])]
+            cut = owners[0] < len(authors) - 1
+        else:
+            chosen = chosen[:limit]
     names = []
     for index, author in chosen:
+        if author is None:
+            names.append({"literal": ELLIPSIS})
+            continue
         name = author.csl()
         mark = "*" if index in equal and not author.mark else ""
         key = "literal" if "literal" in name else "family"

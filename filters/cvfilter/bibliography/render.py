@@ -89,10 +89,14 @@ _MARKER_CHARS = "".join(chr(c) for c in range(0xE000, 0xE030))
 _OTHERS_GLUE = re.compile(rf"(?:\s*[,;])?\s*(?:(?:and|&|et|und|y)\s+)?(?:[{re.escape(_MARKER_CHARS)}]*){m.OTHERS}")
 
 
-def to_inlines(marked: str, item: dict, after_title: list[pf.Inline] | None = None, et_al: str = "et al.") -> list[pf.Inline]:
+def to_inlines(marked: str, item: dict, after_title: list[pf.Inline] | None = None, et_al: str = "et al.",
+               serial_comma: bool = False) -> list[pf.Inline]:
     """The rendered entry as inlines; `after_title` (e.g. [code] links) goes right after the title;
-    `et_al` is the document language's word for the authors left out."""
-    marked = _OTHERS_GLUE.sub(" " + et_al.replace(" ", "\u00a0"), marked)
+    `et_al` is the document language's word for the authors left out. With `serial_comma` (English)
+    it ends a list of names like one more name, "Cohen, Amos, et al.", as "and" does; else "Amos et al."."""
+    named = [n for n in item.get("author", []) if n.get("literal") != m.OTHERS]
+    glue = ", " if serial_comma and len(named) > 1 else " "
+    marked = _OTHERS_GLUE.sub(lambda _: glue + et_al.replace(" ", "\u00a0"), marked)
     marked = _mark_owner(marked, item)
     runs = _runs(marked)
     title_url = _strip_markers(str(item.get("URL", ""))) or None

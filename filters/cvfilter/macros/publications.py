@@ -53,7 +53,7 @@ def expand_publications(call: MacroCall, context: Context) -> list[pf.Block]:
     chosen = select(ordered, call, filters=_filters(call))
     style = resolve_style(str(call.options["csl"] or context.config.csl or "") or None, context.base_dir, call.location)
     settings = _Settings(style, locale_of(context), _link_kinds(call), int(call.options["max-authors"] or 0),
-                         context.labels["et-al"])
+                         context.labels["et-al"], context.labels.base == "en")
     blocks: list[pf.Block] = list(call.content)
     if call.options["legend"] and any(e.selected for e in chosen):
         blocks.append(pf.Div(pf.Para(*text(context.labels["selected-legend"])), classes=["cv-legend"]))
@@ -76,6 +76,7 @@ class _Settings:
     links: tuple[str, ...]
     max_authors: int
     et_al: str
+    serial_comma: bool
 
 
 def render_publications(items: list[BibEntry], settings: _Settings, context: Context) -> list[pf.Div]:
@@ -89,7 +90,7 @@ def render_publications(items: list[BibEntry], settings: _Settings, context: Con
 
 def render_publication(item: BibEntry, csl: dict, marked: str, settings: _Settings) -> pf.Div:
     """One entry: the style's text (owner bold, title linked), our link markers after the title."""
-    inlines = to_inlines(marked, csl, _links(item, settings.links), settings.et_al)
+    inlines = to_inlines(marked, csl, _links(item, settings.links), settings.et_al, settings.serial_comma)
     classes = ["cv-pub", *(["cv-selected"] if item.selected else [])]
     div = entry(inlines, (), *classes)
     div.attributes["key"] = item.key
