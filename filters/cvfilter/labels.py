@@ -20,6 +20,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "no-date": "n.d.",
         "et-al": "et al.",
         "page-of": "of",
+        "untitled": "untitled",
     },
     "de": {
         "present": "heute",
@@ -36,6 +37,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "no-date": "o. J.",
         "et-al": "u. a.",
         "page-of": "von",
+        "untitled": "ohne Titel",
     },
     "fr": {
         "present": "présent",
@@ -52,6 +54,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "no-date": "s. d.",
         "et-al": "et al.",
         "page-of": "sur",
+        "untitled": "sans titre",
     },
     "es": {
         "present": "actualidad",
@@ -68,6 +71,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "no-date": "s. f.",
         "et-al": "et al.",
         "page-of": "de",
+        "untitled": "sin título",
     },
 }
 

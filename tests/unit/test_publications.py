@@ -201,3 +201,14 @@ def test_an_empty_span_with_an_unknown_class_is_a_misspelt_macro(cv_dir, before:
         cv_dir(META, markdown, "html")
     assert [str(p) for p in caught.value.problems] == [
         f"cv.md:{line}: error: unknown inline macro .scholar-stat (did you mean .scholar-stats?)"]
+
+
+def test_an_entry_without_a_title_shows_its_key_there_with_its_links_after_it(cv_dir, tmp_path):
+    bib = "@misc{notitle, author={Amos, Brandon}, year={2021}, _venue={Workshop}, codeurl={https://code.example/x}}"
+    soup = page(cv_dir, "::: {.publications legend=false}\n:::", bib)
+    div = soup.select_one("div.cv-pub.cv-untitled")
+    assert normalize(div.select_one(".cv-pub-title").get_text()) == "notitle (untitled)"
+    assert normalize(div.get_text(" ")).startswith("notitle (untitled) [code] Brandon Amos")
+    assert div.select_one(".cv-pub-title").find_next_sibling("span")["class"] == ["cv-pub-link"]
+    german = cv_dir(META, "---\nlang: de\ncvfilter:\n  bibliography: refs.bib\n---\n\n::: publications\n:::\n", "plain", refs__bib=bib)
+    assert "notitle (ohne Titel) [code]" in normalize(german)

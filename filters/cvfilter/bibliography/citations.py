@@ -57,7 +57,7 @@ def format_citations(doc: pf.Doc, context: Context, source_text: str | None) -> 
     style = _style(style_path, locale_of(context), True)
     owner = owner_of(context)
     cited = list(dict.fromkeys(c.id.lower() for cite in cites for c in cite.citations))
-    items = {key: to_csl(by_key[key], owner) for key in cited}
+    items = {key: to_csl(by_key[key], owner, untitled=context.labels["untitled"]) for key in cited}
     engine = CitationStylesBibliography(style, CiteProcJSON(list(items.values())), formatter)
     prepared = []
     for cite in cites:

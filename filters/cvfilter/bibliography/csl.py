@@ -34,12 +34,17 @@ ELLIPSIS = "…"  # the authors skipped between the first ones and an owner furt
 _GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
 
 
-def to_csl(entry: BibEntry, owner: Owner, max_authors: int = 0) -> dict:
-    """The CSL-JSON item of an entry; the owner's family name carries the OWNER marker."""
+def to_csl(entry: BibEntry, owner: Owner, max_authors: int = 0, untitled: str = "untitled") -> dict:
+    """The CSL-JSON item of an entry; the owner's family name carries the OWNER marker.
+
+    An entry without a title (the reader warns) shows "key (untitled)" in its place, so that it can
+    be found and its [code] links stay right after the title."""
     item: dict = {"id": entry.key, "type": _TYPES.get(entry.type, "article")}
     if entry.title_runs:
         title = "".join(f'<span class="nocase">{text}</span>' if braced else text for text, braced in entry.title_runs)
-        item["title"] = TITLE_OPEN + title + TITLE_CLOSE
+    else:
+        title = f'<span class="nocase">{entry.key} ({untitled})</span>'
+    item["title"] = TITLE_OPEN + title + TITLE_CLOSE
     names = mark_authors(entry.authors.authors, entry.authors.others, owner, max_authors, _equal(entry))
     if names:
         item["author"] = names

@@ -53,7 +53,7 @@ def expand_publications(call: MacroCall, context: Context) -> list[pf.Block]:
     chosen = select(ordered, call, filters=_filters(call))
     style = resolve_style(str(call.options["csl"] or context.config.csl or "") or None, context.base_dir, call.location)
     settings = _Settings(style, locale_of(context), _link_kinds(call), int(call.options["max-authors"] or 0),
-                         context.labels["et-al"], context.labels.base == "en")
+                         context.labels["et-al"], context.labels["untitled"], context.labels.base == "en")
     blocks: list[pf.Block] = list(call.content)
     if call.options["legend"] and any(e.selected for e in chosen):
         blocks.append(pf.Div(pf.Para(*text(context.labels["selected-legend"])), classes=["cv-legend"]))
@@ -76,13 +76,14 @@ class _Settings:
     links: tuple[str, ...]
     max_authors: int
     et_al: str
+    untitled: str
     serial_comma: bool
 
 
 def render_publications(items: list[BibEntry], settings: _Settings, context: Context) -> list[pf.Div]:
     """All entries in one call to citeproc, so cached ones are skipped and the rest share the cores."""
     owner = owner_of(context)
-    csls = [to_csl(item, owner, settings.max_authors) for item in items]
+    csls = [to_csl(item, owner, settings.max_authors, settings.untitled) for item in items]
     with context.timed("citeproc"):
         marked = render_references([item_json(csl) for csl in csls], settings.style, settings.locale, context.base_dir)
     return [render_publication(*parts, settings) for parts in zip(items, csls, marked)]
@@ -91,7 +92,7 @@ def render_publications(items: list[BibEntry], settings: _Settings, context: Con
 def render_publication(item: BibEntry, csl: dict, marked: str, settings: _Settings) -> pf.Div:
     """One entry: the style's text (owner bold, title linked), our link markers after the title."""
     inlines = to_inlines(marked, csl, _links(item, settings.links), settings.et_al, settings.serial_comma)
-    classes = ["cv-pub", *(["cv-selected"] if item.selected else [])]
+    classes = ["cv-pub", *(["cv-selected"] if item.selected else []), *([] if item.title_runs else ["cv-untitled"])]
     div = entry(inlines, (), *classes)
     div.attributes["key"] = item.key
     return div
