@@ -15,7 +15,7 @@ from .config import CONFIG_KEY, data_paths, front_matter, read_config, resolve_i
 from .context import Context
 from .data.load import load_cv_data
 from .data.yaml_source import read_text
-from .errors import CvError, Location, Problem, relative
+from .errors import CvError, Diagnostics, Location, Problem, relative
 from .locate import InlineLocator, MacroLocator
 from .walk import walk
 
@@ -53,13 +53,13 @@ def load_context(
                                     f"create it next to cv.md or fix `cvfilter.{key}` in the front matter"))
             del paths[key]
     if "data" not in paths:
-        raise CvError(problems)
+        raise CvError(problems + _bibliography_problems(paths))
     try:
         data, source = load_cv_data(paths["data"], relative(paths["data"]))
     except CvError as exc:
-        raise CvError(problems + exc.problems) from None
+        raise CvError(problems + exc.problems + _bibliography_problems(paths)) from None
     if problems:
-        raise CvError(problems)
+        raise CvError(problems + _bibliography_problems(paths))
     context = Context(config=config, data=data, data_source=source, base_dir=base_dir)
     chosen = variant or config.variant
     if chosen:
@@ -67,6 +67,21 @@ def load_context(
 
         context.variant = choose(context, chosen)
     return context
+
+
+def _bibliography_problems(paths: dict[str, Path]) -> list[Problem]:
+    """The .bib file's problems, for a run that stops before any macro reads it (the data failed):
+    one run still reports the problems of every file."""
+    from .bibliography.reader import read_bibliography
+
+    if "bibliography" not in paths:
+        return []
+    found = Diagnostics()
+    try:
+        read_bibliography(paths["bibliography"], relative(paths["bibliography"]), found)
+    except CvError as exc:
+        return exc.problems
+    return found.problems
 
 
 def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None) -> None:

@@ -90,3 +90,27 @@ def test_a_brace_outside_any_entry_is_warned():
     assert set(entries) == {"k", "j"}
     assert [str(p) for p in diagnostics.problems] == [
         "refs.bib:2: warning: brace outside any entry (an entry above may close too early; check its braces)"]
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("@misc{first,\n  title={T},\n  author={Brandon Amos,\n  year={2023},\n}\n",
+     "refs.bib:3: error: unbalanced braces in field 'author' of 'first' (close the { opened here)"),
+    ("@misc{first,\n  title={A {Nested} title},\n  abstract={Two\n    lines = prose},\n  note=\"open,\n  year={2023},\n}\n",
+     "refs.bib:5: error: unclosed quote in field 'note' of 'first' (close the \" opened here)"),
+])
+def test_a_broken_entry_is_one_error_at_the_field_at_fault(entry: str, message: str, capfd):
+    _, diagnostics = read(entry + "\n@misc{next, title={N}, author={A B}, year={2021}}\n")
+    assert [str(p) for p in diagnostics.errors] == [message]
+    assert capfd.readouterr().err == ""
+
+
+def test_a_broken_bib_is_reported_with_broken_data_in_one_check(tmp_path: Path, monkeypatch):
+    from cvfilter.check import check
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "metadata.yaml").write_text("name: Ada\nwebsite: [\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text("@misc{first,\n  title={T},\n  author={Ada,\n  year={2023},\n}\n", encoding="utf-8")
+    (tmp_path / "cv.md").write_text("---\ncvfilter:\n  bibliography: refs.bib\n---\n\n::: publications\n:::\n", encoding="utf-8")
+    found = [str(p) for p in check(tmp_path / "cv.md")]
+    assert any(m.startswith("metadata.yaml:") for m in found)
+    assert "refs.bib:3: error: unbalanced braces in field 'author' of 'first' (close the { opened here)" in found

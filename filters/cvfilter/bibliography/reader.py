@@ -223,13 +223,75 @@ def _field_line(lines: list[str], start: int, name: str, occurrence: int) -> int
 
 
 def _report_failed(block, text: str, shown: str, diagnostics: Diagnostics, result: Bibliography) -> None:
-    """A block the parser gave up on (unbalanced braces, missing comma) is an error naming its key."""
+    """A block the parser gave up on is one error naming its key, at the field at fault when it can be
+    found (the parser's own message names a line far below, where it stopped looking)."""
+    raw = block.raw[block.raw.find("@"):] if "@" in block.raw else block.raw
     line = block.start_line + 1
-    match = _KEY.match(block.raw.lstrip())
+    match = _KEY.match(raw)
     key = match.group(2) if match else "?"
-    reason = str(getattr(block, "error", "")).split("\n")[0]
-    diagnostics.error(Location(shown, line), f"cannot read entry {key!r}: {reason or 'syntax error'}",
-                      "check its braces and the commas between fields")
+    fault = find_fault(raw)
+    if fault is None:
+        diagnostics.error(Location(shown, line), f"cannot read entry {key!r}",
+                          "check its braces and the commas between fields")
+        return
+    offset, name, kind = fault
+    message, hint = {
+        "brace": (f"unbalanced braces in field {name!r} of {key!r}", "close the { opened here"),
+        "quote": (f"unclosed quote in field {name!r} of {key!r}", 'close the " opened here'),
+    }[kind]
+    diagnostics.error(Location(shown, line + raw.count("\n", 0, offset)), message, hint)
+
+
+_FIELD_START = re.compile(r"\s*([\w:.+-]+)\s*=\s*")
+_NEW_LINE_STARTS = re.compile(r"[ \t]*(?:[\w:.+-]+\s*=|@\w+\s*[{(])")
+_BARE = re.compile(r"[^,})\s]*")
+_SPACE = re.compile(r"\s*")
+
+
+def find_fault(raw: str) -> tuple[int, str, str] | None:
+    """(offset, field, kind) of the first field whose value runs into the next field or entry (kind
+    "brace" or "quote"); None if none does.
+
+    A value still open at a line that ends with a comma, when the next line starts like a field
+    (`year =`) or an entry (`@misc{`), is taken as unclosed: long values span lines, rarely like that."""
+    header = re.match(r"@+\s*\w+\s*[{(]\s*[^,\s]*\s*,", raw)
+    if not header:
+        return None
+    position = header.end()
+    while field := _FIELD_START.match(raw, position):
+        start = field.end()
+        if start >= len(raw):
+            return None
+        opener = raw[start]
+        end = _value_end(raw, start) if opener in "{\"" else _BARE.match(raw, start).end()
+        if end is None:
+            return field.start(1), field.group(1), "brace" if opener == "{" else "quote"
+        after = _SPACE.match(raw, end).end()
+        if after >= len(raw) or raw[after] in "})":
+            return None
+        if raw[after] != ",":
+            return None
+        position = after + 1
+    return None
+
+
+def _value_end(raw: str, start: int) -> int | None:
+    """Where the braced or quoted value at `start` ends, or None if it runs on."""
+    quoted = raw[start] == '"'
+    depth = 0
+    for index in range(start + quoted, len(raw)):
+        char = raw[index]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0 and not quoted:
+                return index + 1
+        elif char == '"' and quoted and depth == 0:
+            return index + 1
+        elif char == "\n" and raw[:index].rstrip().endswith(",") and _NEW_LINE_STARTS.match(raw, index + 1):
+            return None
+    return None
 
 
 def _line_of(text: str, index: int) -> int:
