@@ -114,3 +114,14 @@ def test_a_broken_bib_is_reported_with_broken_data_in_one_check(tmp_path: Path, 
     found = [str(p) for p in check(tmp_path / "cv.md")]
     assert any(m.startswith("metadata.yaml:") for m in found)
     assert "refs.bib:3: error: unbalanced braces in field 'author' of 'first' (close the { opened here)" in found
+
+
+def test_an_unchanged_file_is_parsed_once_and_its_warnings_are_reported_each_time():
+    text = "@misc{a, title={One}, year={2020}, year={2021}}\n"
+    first, second = Diagnostics(), Diagnostics()
+    bib = parse_bibliography(text, "same.bib", first)
+    again = parse_bibliography(text, "same.bib", second)
+    assert again is bib
+    assert [p.message for p in second.problems] == [p.message for p in first.problems] != []
+    changed = parse_bibliography(text.replace("One", "Two"), "same.bib", Diagnostics())
+    assert changed is not bib and changed.entries["a"].title_runs[0][0] == "Two"

@@ -84,7 +84,25 @@ def read_bibliography(path: Path, shown: str, diagnostics: Diagnostics) -> Bibli
     return parse_bibliography(text, shown, diagnostics)
 
 
+# The last text parsed per file name, with what it reported: `cv watch` and variant builds read an
+# unchanged .bib again and again in one process. Entries are never modified after parsing.
+_PARSED: dict[str, tuple[str, Bibliography, list]] = {}
+
+
 def parse_bibliography(text: str, shown: str, diagnostics: Diagnostics) -> Bibliography:
+    """Parse, or reuse the result for the same text, reporting its warnings again."""
+    last = _PARSED.get(shown)
+    if last is not None and last[0] == text:
+        diagnostics.extend(list(last[2]))
+        return last[1]
+    found = Diagnostics()
+    result = _parse_bibliography(text, shown, found)
+    diagnostics.extend(found.problems)
+    _PARSED[shown] = (text, result, list(found.problems))
+    return result
+
+
+def _parse_bibliography(text: str, shown: str, diagnostics: Diagnostics) -> Bibliography:
     import bibtexparser
     from bibtexparser import model
 
