@@ -102,3 +102,13 @@ def test_cv_pandoc_runs_the_bundled_pandoc_with_our_commands(workdir):
     subprocess.run([scripts / "cv", "pandoc", "cv.md", "--filter", "cvfilter", "--pdf-engine=typst", "-o", "via-cv.pdf"],
                    cwd=workdir, env=env, check=True, capture_output=True)
     assert_has_entries(pdf_text(workdir / "via-cv.pdf"))
+
+
+def test_markdown_names_the_owner_as_its_one_title_heading(tmp_path):
+    """A name that starts with `%` must not turn into a Markdown title block when read back."""
+    (tmp_path / "metadata.yaml").write_text('name: "%;25 $x$"\n', encoding="utf-8")
+    (tmp_path / "cv.md").write_text("---\ndate: 2020-01-01\n---\n\n::: header\n:::\n\n# Skills\n", encoding="utf-8")
+    out = run_pandoc(PANDOCS["bundled"], tmp_path, "-t", "markdown", "-s").stdout.decode()
+    assert out.startswith("# %;25 \\$x\\$")
+    assert "## Skills" in out
+    assert "cvfilter-" not in out, "internal markers stay out of the front matter"

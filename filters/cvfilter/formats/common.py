@@ -73,3 +73,16 @@ def owner_name(doc: pf.Doc) -> str | None:
 
     walk(doc, action)
     return found[0] if found else None
+
+
+def shift_headings(elem: pf.Element, _doc: pf.Doc) -> None:
+    """Sections one level down, so that the owner's name can be the document's only level-1 heading."""
+    if isinstance(elem, pf.Header):
+        elem.level = min(elem.level + 1, 6)
+
+
+def name_heading(block: pf.Block) -> pf.Header | None:
+    """The header macro's name paragraph as a level-1 heading, or None for any other block."""
+    if isinstance(block, pf.Para) and block.content and has(block.content[0], "cv-name"):
+        return pf.Header(*block.content[0].content, level=1, classes=["cv-name"])
+    return None

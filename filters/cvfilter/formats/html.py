@@ -14,7 +14,16 @@ from ..assets import read_style
 from ..context import Context
 from ..elements import text
 from ..walk import walk
-from .common import add_header_include, before_date, has, once, owner_name, set_meta_default
+from .common import (
+    add_header_include,
+    before_date,
+    has,
+    name_heading,
+    once,
+    owner_name,
+    set_meta_default,
+    shift_headings,
+)
 
 # Attributes HTML defines for every element; pandoc passes others through as they are, so the edge
 # renames the rest to data-* to keep the page valid HTML5.
@@ -28,7 +37,7 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     walk(doc, _valid_attributes)
     walk(doc, _hide_icons)
     walk(doc, _name_marker_links)
-    walk(doc, _shift_headings)
+    walk(doc, shift_headings)
     walk(doc, _icons_as_svg)
     walk(doc, _split_dated_lines)
     before_date(doc, lambda: [pf.Space()])
@@ -113,12 +122,6 @@ def _name_marker_links(elem: pf.Element, _doc: pf.Doc) -> None:
                 link.attributes["aria-label"] = f"{word}: {titles[0]}"
 
 
-def _shift_headings(elem: pf.Element, _doc: pf.Doc) -> None:
-    """Sections are h2 in HTML: the owner's name is the page's only h1."""
-    if isinstance(elem, pf.Header):
-        elem.level = min(elem.level + 1, 6)
-
-
 def _dates_as_time(elem: pf.Element, _doc: pf.Doc) -> list[pf.Inline] | None:
     if has(elem, "cv-date"):
         stamp = html.escape(elem.attributes.get("datetime", elem.attributes.get("data-datetime", "")), quote=True)
@@ -201,8 +204,8 @@ def _heading_words(header: pf.Header) -> str:
 def _header(div: pf.Div) -> list[pf.Block]:
     inner: list[pf.Block] = []
     for block in div.content:
-        if isinstance(block, pf.Para) and block.content and has(block.content[0], "cv-name"):
-            inner.append(pf.Header(*block.content[0].content, level=1, classes=["cv-name"]))
+        if heading := name_heading(block):
+            inner.append(heading)
         else:
             inner.append(block)
     return [

@@ -1,7 +1,9 @@
 """Markdown, plain text and every other text format: clean text, no wrapper Divs or Spans.
 
 The semantic classes matter to styled formats only; a Markdown reader wants the words, the links
-and the emphasis, so every `cv-*` wrapper is unwrapped here.
+and the emphasis, so every `cv-*` wrapper is unwrapped here. The owner's name becomes the one
+level-1 heading (as in HTML): a bare paragraph at the top would be read back as a title block when
+it starts with `%`.
 """
 
 from __future__ import annotations
@@ -9,15 +11,26 @@ from __future__ import annotations
 import panflute as pf
 
 from ..context import Context
-from .common import before_date, once
+from ..pipeline import DONE_KEY
 from ..walk import walk
+from .common import FINISHED_KEY, before_date, name_heading, once, shift_headings
 
 
 def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "plain"):
         return
     before_date(doc, lambda: [pf.Space()])
+    walk(doc, shift_headings)
+    walk(doc, _name_as_heading)
     walk(doc, _unwrap)
+    # Nothing is left for a second run to redo, so the markers need not leak into `-s` front matter.
+    for marker in (DONE_KEY, FINISHED_KEY):
+        if marker in doc.metadata:
+            del doc.metadata[marker]
+
+
+def _name_as_heading(elem: pf.Element, _doc: pf.Doc) -> pf.Header | None:
+    return name_heading(elem) if isinstance(elem, pf.Para) else None
 
 
 def _unwrap(elem: pf.Element, _doc: pf.Doc) -> list[pf.Element] | None:
