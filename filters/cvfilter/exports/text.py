@@ -1,6 +1,6 @@
 """Markdown and plain text from the expanded document, through the plain edge and pandoc's writers.
 
-Icons are dropped (they are pictures, not words), and in Markdown the owner's name becomes the one
+Icons are dropped (they are pictures, not words); the plain edge makes the owner's name the one
 level-1 heading with the sections below it.
 """
 
@@ -25,12 +25,9 @@ MARKDOWN = "markdown" + "".join(f"-{ext}" for ext in (
 
 
 def finish_text(doc: pf.Doc, markdown: bool, context: Context | None) -> str:
-    """Drop icons, show contact addresses, and (in Markdown) make the name the top heading; then the plain edge."""
+    """Drop icons and show contact addresses; the plain edge then makes the name the top heading."""
     walk(doc, _drop_icons)
     walk(doc, _contact_addresses)
-    if markdown:
-        walk(doc, _shift_headings)
-        walk(doc, _name_heading)
     finish(doc, "markdown", context)
     return _dump(doc)
 
@@ -62,17 +59,6 @@ def _contact_addresses(elem: pf.Element, _doc: pf.Doc) -> None:
         parent = elem.parent
         if parent is not None and has(parent, "cv-contact-item"):
             elem.content = [pf.Str(elem.url.split("://", 1)[1].rstrip("/"))]
-
-
-def _shift_headings(elem: pf.Element, _doc: pf.Doc) -> None:
-    if isinstance(elem, pf.Header):
-        elem.level = min(elem.level + 1, 6)
-
-
-def _name_heading(elem: pf.Element, _doc: pf.Doc) -> pf.Header | None:
-    if isinstance(elem, pf.Para) and elem.content and has(elem.content[0], "cv-name"):
-        return pf.Header(*elem.content[0].content, level=1)
-    return None
 
 
 def _dump(doc: pf.Doc) -> str:
