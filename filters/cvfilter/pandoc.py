@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import os
 import subprocess
 from functools import cache
 from pathlib import Path
@@ -60,4 +59,30 @@ def run_bundled(arguments: list[str]) -> int:
 
     scripts = sysconfig.get_path("scripts")
     env = {**os.environ, "PATH": os.pathsep.join([scripts, os.environ.get("PATH", "")])}
-    return subprocess.run([pandoc_path(), *arguments], env=env).returncode
+    return subprocess.run([pandoc_path(), *with_reference_doc(arguments)], env=env).returncode
+
+
+def with_reference_doc(arguments: list[str]) -> list[str]:
+    """The arguments, plus `--reference-doc` with cvfilter's Word styles when they write a .docx and
+    name no reference document: a filter cannot choose it, so under `cv pandoc` this does."""
+    if any(a == "--reference-doc" or a.startswith("--reference-doc=") for a in arguments):
+        return arguments
+    if not _writes_docx(arguments):
+        return arguments
+    from .assets import styles_dir
+
+    return [*arguments, "--reference-doc", str(styles_dir() / "docx" / "reference.docx")]
+
+
+def _writes_docx(arguments: list[str]) -> bool:
+    for index, argument in enumerate(arguments):
+        following = arguments[index + 1] if index + 1 < len(arguments) else ""
+        if argument in ("-o", "--output") and following.lower().endswith(".docx"):
+            return True
+        if argument in ("-t", "--to", "-w", "--write") and following == "docx":
+            return True
+        if argument.startswith(("--output=", "-o")) and argument.lower().endswith(".docx"):
+            return True
+        if argument in ("--to=docx", "--write=docx", "-tdocx"):
+            return True
+    return False
