@@ -3,7 +3,9 @@
 The semantic classes matter to styled formats only; a Markdown reader wants the words, the links
 and the emphasis, so every `cv-*` wrapper is unwrapped here. The owner's name becomes the one
 level-1 heading (as in HTML): a bare paragraph at the top would be read back as a title block when
-it starts with `%`.
+it starts with `%`. Contact icons are pictures in styled formats; as text ("⌥" for GitHub) they
+mislead, so a handle gets its site's name instead ("GitHub: bamos") and an address that speaks for
+itself (mail, web, phone) gets nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import panflute as pf
 from ..context import Context
 from ..pipeline import DONE_KEY
 from ..walk import walk
-from .common import FINISHED_KEY, before_date, name_heading, once, shift_headings
+from .common import FINISHED_KEY, before_date, has, name_heading, once, shift_headings
 
 
 def finish(doc: pf.Doc, context: Context | None) -> None:
@@ -22,6 +24,7 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     before_date(doc, lambda: [pf.Space()])
     walk(doc, shift_headings)
     walk(doc, _name_as_heading)
+    walk(doc, _icon_words)
     walk(doc, _unwrap)
     # Nothing is left for a second run to redo, so the markers need not leak into `-s` front matter.
     for marker in (DONE_KEY, FINISHED_KEY):
@@ -31,6 +34,21 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
 
 def _name_as_heading(elem: pf.Element, _doc: pf.Doc) -> pf.Header | None:
     return name_heading(elem) if isinstance(elem, pf.Para) else None
+
+
+# Sites whose handle alone does not say where it lives; other icons are dropped.
+SITE_NAMES = {"linkedin": "LinkedIn", "twitter": "X", "github": "GitHub", "orcid": "ORCID", "scholar": "Google Scholar"}
+
+
+def _icon_words(elem: pf.Element, _doc: pf.Doc) -> pf.Inline | None:
+    if not has(elem, "cv-contact-item"):
+        return None
+    content = list(elem.content)
+    if content and has(content[0], "cv-icon"):
+        site = SITE_NAMES.get(content[0].attributes.get("icon", ""))
+        rest = content[2:] if len(content) > 1 and isinstance(content[1], pf.Space) else content[1:]
+        elem.content = [pf.Str(f"{site}:"), pf.Space(), *rest] if site else rest
+    return None
 
 
 def _unwrap(elem: pf.Element, _doc: pf.Doc) -> list[pf.Element] | None:
