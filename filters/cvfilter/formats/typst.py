@@ -39,6 +39,10 @@ INLINE_FUNCTIONS = {
     "cv-org": "cv-org",
     "cv-scholar-stats": "cv-heading-note",
 }
+# Before an entry's date: at least a gap, then the date pushed right. The space is the only place
+# the line may break; if the date does not fit, it starts the next line after an empty box and a
+# second 1fr, so it stays right-aligned in the date column instead of falling to the left margin.
+DATE_SEPARATOR = "#sym.wj#h(0.8em)#h(1fr) #box()#sym.wj#h(1fr)#sym.wj"
 PAGE_DEFAULTS = {"papersize": "us-letter"}
 MARGIN = {"x": "0.7in", "y": "0.6in"}
 
@@ -67,7 +71,7 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     name = owner_name(doc) or ""
     updated = _first_text(doc, "cv-updated")
     walk(doc, _icons)
-    before_date(doc, lambda: [pf.RawInline("#h(1fr)", format="typst")])
+    before_date(doc, lambda: [pf.RawInline(DATE_SEPARATOR, format="typst")])
     walk(doc, _wrap)
     for key, value in PAGE_DEFAULTS.items():
         set_meta_default(doc, key, value)
