@@ -212,3 +212,13 @@ def test_an_entry_without_a_title_shows_its_key_there_with_its_links_after_it(cv
     assert div.select_one(".cv-pub-title").find_next_sibling("span")["class"] == ["cv-pub-link"]
     german = cv_dir(META, "---\nlang: de\ncvfilter:\n  bibliography: refs.bib\n---\n\n::: publications\n:::\n", "plain", refs__bib=bib)
     assert "notitle (ohne Titel) [code]" in normalize(german)
+
+
+@pytest.mark.parametrize("body, bib", [
+    ("::: {.publications selected=true}\n:::", SMALL),
+    ("::: publications\n:::", SMALL.replace("year={2020},", "year={2020}, selected={true},")
+     .replace("_venue={CMU}}", "_venue={CMU}, selected={true}}")),
+])
+def test_a_list_where_every_entry_is_selected_highlights_none_and_has_no_legend(cv_dir, body: str, bib: str):
+    soup = page(cv_dir, body, bib)
+    assert entries(soup) and not soup.select(".cv-selected") and not soup.select(".cv-legend")

@@ -55,11 +55,17 @@ def expand_publications(call: MacroCall, context: Context) -> list[pf.Block]:
     settings = _Settings(style, locale_of(context), _link_kinds(call), int(call.options["max-authors"] or 0),
                          context.labels["et-al"], context.labels["untitled"], context.labels.base == "en")
     blocks: list[pf.Block] = list(call.content)
-    if call.options["legend"] and any(e.selected for e in chosen):
+    # A highlight sets some entries apart from the rest; when every entry shown is selected (a list
+    # of selected ones, a variant that keeps only those), nothing is highlighted and no legend printed.
+    highlight = any(e.selected for e in chosen) and not all(e.selected for e in chosen)
+    if call.options["legend"] and highlight:
         blocks.append(pf.Div(pf.Para(*text(context.labels["selected-legend"])), classes=["cv-legend"]))
     total = len(chosen)
     number = 1
     rendered = dict(zip(map(id, chosen), render_publications(chosen, settings, context)))
+    if not highlight:
+        for div in rendered.values():
+            div.classes = [c for c in div.classes if c != "cv-selected"]
     for label, group in _groups(chosen, call, context):
         if label is not None:
             blocks.append(pf.Header(*text(label), level=2, classes=["cv-group"]))
