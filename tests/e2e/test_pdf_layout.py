@@ -40,7 +40,10 @@ def test_a_date_that_does_not_fit_stays_in_the_right_aligned_column(tmp_path: Pa
     )
     (tmp_path / "metadata.yaml").write_text(f"name: Ada Lovelace\npositions:\n{entries}", encoding="utf-8")
     (tmp_path / "cv.md").write_text(CV, encoding="utf-8")
-    words = word_boxes(build(tmp_path / "cv.md", ("pdf",)).outputs["pdf"])
+    pdf = build(tmp_path / "cv.md", ("pdf",)).outputs["pdf"]
+    # The text layer stays clean: no joiner characters between an entry and its date.
+    assert "\u2060" not in subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    words = word_boxes(pdf)
     years = [w for w in words if w[0] == "2019"]
     assert len(years) == 14
     right_edges = [round(w[3]) for w in years]

@@ -42,7 +42,7 @@ INLINE_FUNCTIONS = {
 # Before an entry's date: at least a gap, then the date pushed right. The space is the only place
 # the line may break; if the date does not fit, it starts the next line after an empty box and a
 # second 1fr, so it stays right-aligned in the date column instead of falling to the left margin.
-DATE_SEPARATOR = "#sym.wj#h(0.8em)#h(1fr) #box()#sym.wj#h(1fr)#sym.wj"
+DATE_SEPARATOR = "#h(0.8em)#h(1fr) #box()#h(1fr)#sym.wj"
 PAGE_DEFAULTS = {"papersize": "us-letter"}
 MARGIN = {"x": "0.7in", "y": "0.6in"}
 
