@@ -45,15 +45,23 @@ def cv_dir(tmp_path: Path):
     return make
 
 
+EXAMPLE_FILES = ("cv.md", "metadata.yaml", "publications.bib", "stats.json")
+
+
+def copy_example(work: Path) -> Path:
+    """The repository's example CV copied into `work`, so that a test's build never writes into the repo."""
+    for name in EXAMPLE_FILES:
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, work / name)
+    return work
+
+
 @pytest.fixture(scope="session")
 def example_build(tmp_path_factory) -> Path:
     """The example CV of the repository built once in all three formats, in a copy of the repo files."""
     from cvfilter.build import build
 
-    work = tmp_path_factory.mktemp("example")
-    for name in ("cv.md", "metadata.yaml", "publications.bib", "stats.json"):
-        if (ROOT / name).exists():
-            shutil.copy(ROOT / name, work / name)
+    work = copy_example(tmp_path_factory.mktemp("example"))
     build(work / "cv.md")
     return work / "build"
 

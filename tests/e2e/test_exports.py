@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import jsonschema
@@ -12,17 +11,14 @@ import yaml
 
 from cvfilter import pandoc
 from cvfilter.build import build
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_example
 from tests.tools import json_resume_schema
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> Path:
     """The example CV's exports, built once."""
-    work = tmp_path_factory.mktemp("exports")
-    for name in ("cv.md", "metadata.yaml", "publications.bib", "stats.json"):
-        if (ROOT / name).exists():
-            shutil.copy(ROOT / name, work / name)
+    work = copy_example(tmp_path_factory.mktemp("exports"))
     build(work / "cv.md", ("md", "txt", "json"))
     return work / "build"
 

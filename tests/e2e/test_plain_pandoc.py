@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cvfilter.pandoc import pandoc_path
-from tests.conftest import ROOT, normalize
+from tests.conftest import copy_example, normalize
 from tests.readback import docx_text, html_soup, html_text, pdf_text
 
 PANDOCS = {"bundled": pandoc_path()}
@@ -27,10 +27,7 @@ EXPECTED = [
 
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("plain")
-    for name in ("cv.md", "metadata.yaml", "publications.bib", "stats.json"):
-        if (ROOT / name).exists():
-            shutil.copy(ROOT / name, work / name)
+    work = copy_example(tmp_path_factory.mktemp("plain"))
     return work
 
 

@@ -10,7 +10,6 @@ import re
 import subprocess
 from dataclasses import dataclass
 
-import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT, normalize

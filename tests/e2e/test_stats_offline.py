@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from docx import Document
 from pypdf import PdfReader
 
-from tests.conftest import ROOT, normalize
+from tests.conftest import copy_example, normalize
 
 CHANGED = ("cmusatyalab/openface", 15_234)  # differs from metadata.yaml's 14600, so only the cache can show it
 
@@ -36,10 +36,7 @@ def offline_cv(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("offline")
-    for name in ("cv.md", "metadata.yaml", "publications.bib", "stats.json"):
-        if (ROOT / name).exists():
-            shutil.copy(ROOT / name, work / name)
+    work = copy_example(tmp_path_factory.mktemp("offline"))
     cache = json.loads((work / "stats.json").read_text(encoding="utf-8"))
     cache["repositories"][CHANGED[0]]["stars"] = CHANGED[1]
     cache["scholar"].update(citations=6543, h_index=33)  # metadata.yaml says 6000 and 31

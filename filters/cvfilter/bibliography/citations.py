@@ -19,7 +19,7 @@ from ..walk import walk
 from . import markers as m
 from .csl import to_csl
 from .reader import BibEntry
-from .render import _style, item_json, resolve_style, to_inlines
+from .render import _style, resolve_style, to_inlines
 from .session import bibliography_of, locale_of, owner_of
 
 REFERENCES_CLASS = "cv-references"

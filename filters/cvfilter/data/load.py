@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import CvError, Location, Problem
+from ..errors import CvError, Problem
 from .model import CvData
 from .yaml_source import YamlSource, load_yaml
 
