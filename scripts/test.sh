@@ -31,4 +31,4 @@ if [ ! -x .venv/bin/python ]; then
   fi
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
-.venv/bin/python -m pytest -q "$@"
+PATH="$PWD/.venv/bin:$PATH" .venv/bin/python -m pytest -q "$@"

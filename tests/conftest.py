@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import panflute as pf
@@ -13,6 +15,10 @@ from cvfilter import pandoc
 from cvfilter.filter import run
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# The console scripts (cv, cvfilter, typst) of the environment running the tests come first on PATH,
+# as after activating it: pandoc finds `--filter cvfilter` there even when the venv is not activated.
+os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
 SEED = ROOT / "tests" / "seed"
 
 
