@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 import time
 from datetime import date, datetime, timezone
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from .data.yaml_source import read_text
 from .errors import CvError, Location, Problem
 from .assets import styles_dir
 from .exports import EXPORTS
+from .files import atomic_write
 
 if TYPE_CHECKING:
     import panflute as pf
@@ -277,26 +277,6 @@ def _typst_compiler(root: str):
     import typst
 
     return typst.Compiler(root=root, ignore_system_fonts=True)
-
-
-def atomic_write(target: Path, data: bytes) -> None:
-    """Write beside the target, then rename: a failed build never leaves a half-written file."""
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes files private; outputs are for sharing
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-@cache
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 def _dump(doc: pf.Doc) -> str:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
+
+from .files import atomic_write
 
 T = TypeVar("T")
 
@@ -90,7 +91,7 @@ class ResultCache:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            _atomic_write_text(self.path, json.dumps(self._values, ensure_ascii=False, separators=(",", ":")))
+            atomic_write(self.path, json.dumps(self._values, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
             self._stamp = _stamp(self.path)
             self._dirty = False
         except OSError:
@@ -161,14 +162,3 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (info.st_mtime_ns, info.st_size)
-
-
-def _atomic_write_text(target: Path, text: str) -> None:
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -27,7 +27,7 @@ def schema_text() -> str:
 
 
 def write_schema(target: Path) -> Path:
-    from .build import atomic_write
+    from .files import atomic_write
 
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, schema_text().encode("utf-8"))

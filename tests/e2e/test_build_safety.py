@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cvfilter import build as build_module
+from cvfilter import files
 from cvfilter.build import build
 from cvfilter.errors import CvError, Location
 
@@ -105,9 +106,9 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temp_file(tmp_path: Pat
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(build_module.os, "replace", broken_replace)
+    monkeypatch.setattr(files.os, "replace", broken_replace)
     with pytest.raises(OSError):
-        build_module.atomic_write(target, b"new")
+        files.atomic_write(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["cv.pdf"]
 

@@ -7,12 +7,12 @@ so a crash at any moment leaves either the old file or the new one, never half o
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..files import atomic_write
 
 VERSION = 1
 
@@ -84,16 +84,7 @@ def dump_cache(cache: StatsCache) -> str:
 def write_cache(path: Path, cache: StatsCache) -> None:
     """Replace `path` atomically; on any failure the previous file is untouched."""
     data = dump_cache(cache).encode("utf-8")
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, data, durable=True)
 
 
 def _stamps(value: object) -> object:
