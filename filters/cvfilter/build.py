@@ -19,7 +19,7 @@ from .data.yaml_source import read_text
 from .errors import CvError, Location, Problem
 from .assets import styles_dir
 from .exports import EXPORTS
-from .files import atomic_write
+from .files import write_output
 
 if TYPE_CHECKING:
     import panflute as pf
@@ -76,10 +76,9 @@ def build(
     produced = _write_all(doc, formats, context, base, shown, clock)
     if context:  # writers may add warnings too (a PDF that cannot be PDF/A)
         result.warnings = list(context.diagnostics.warnings)
-    out_dir.mkdir(parents=True, exist_ok=True)
     for fmt, data in produced.items():
         target = out_dir / f"{stem}.{fmt}"
-        atomic_write(target, data)
+        write_output(target, data)
         result.outputs[fmt] = target
     return result
 

@@ -11,7 +11,18 @@ from pathlib import Path
 
 
 def _formats(value: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in value.split(",") if part.strip())
+    """`--to pdf,html`: known formats, at least one, each once; anything else is a usage error."""
+    from .build import FORMATS
+    from .exports import EXPORTS
+
+    chosen = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
+    known = ",".join((*FORMATS, *EXPORTS))
+    if not chosen:
+        raise argparse.ArgumentTypeError(f"no format named; choose from {known}")
+    unknown = [fmt for fmt in chosen if fmt not in (*FORMATS, *EXPORTS)]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown format {unknown[0]!r}; choose from {known}")
+    return chosen
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -88,6 +99,20 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        _quiet_closed_stdout()
+        return 141
+
+
+def _quiet_closed_stdout() -> None:
+    """`cv stats | head`: the reader left, which is not an error; stop Python's flush at exit
+    from reporting the pipe again."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _watch(args: argparse.Namespace) -> int:

@@ -7,6 +7,8 @@ import secrets
 import stat
 from pathlib import Path
 
+from .errors import CvError, Location
+
 
 def atomic_write(target: Path, data: bytes, durable: bool = False) -> None:
     """Write beside the target, then rename: a failed write never leaves a half-written file.
@@ -39,3 +41,16 @@ def _open_beside(target: Path) -> tuple[Path, int]:
             return temp, os.open(temp, flags, 0o666)
         except FileExistsError:
             continue
+
+
+def write_output(target: Path, data: bytes, hint: str = "choose another folder with -o") -> None:
+    """`atomic_write` for a file the user asked for, creating its folder: a folder that cannot be
+    made or written is the user's to fix, reported naming that folder, not as a traceback."""
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, data)
+    except OSError as exc:
+        blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+        reason = f"{blocker} is a file, not a folder" if blocker else exc.strerror or str(exc)
+        raise CvError.at(Location(str(folder)), f"cannot write {target.name} into this folder: {reason}", hint) from None

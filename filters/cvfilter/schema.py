@@ -27,8 +27,7 @@ def schema_text() -> str:
 
 
 def write_schema(target: Path) -> Path:
-    from .files import atomic_write
+    from .files import write_output
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, schema_text().encode("utf-8"))
+    write_output(target, schema_text().encode("utf-8"), "name another file")
     return target

@@ -112,7 +112,9 @@ def test_cli_accepts_exports_and_rejects_unknown_formats(tmp_path, capsys):
 
     (tmp_path / "metadata.yaml").write_text("name: Ada Lovelace\n", encoding="utf-8")
     (tmp_path / "cv.md").write_text("::: header\n:::\n", encoding="utf-8")
-    assert main(["build", str(tmp_path / "cv.md"), "--to", "rtf"]) == 1
-    assert "md, txt, json" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stopped:
+        main(["build", str(tmp_path / "cv.md"), "--to", "rtf"])
+    assert stopped.value.code == 2
+    assert "md,txt,json" in capsys.readouterr().err
     assert main(["build", str(tmp_path / "cv.md"), "--to", "txt"]) == 0
     assert (tmp_path / "build" / "cv.txt").read_text(encoding="utf-8").startswith("Ada Lovelace")

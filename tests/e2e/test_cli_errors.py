@@ -1,0 +1,67 @@
+"""Mistakes on the command line end in one message and a non-zero exit, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cvfilter.cli import main
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch) -> Path:
+    assert main(["new", str(tmp_path)]) == 0
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("value, message", [("", "no format named"), (",", "no format named"), ("pdf,xx", "unknown format 'xx'")])
+@pytest.mark.parametrize("command", ["build", "watch"])
+def test_a_bad_format_list_is_a_usage_error(folder, capsys, command, value, message):
+    with pytest.raises(SystemExit) as stopped:
+        main([command, "--to", value])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument --to: {message}; choose from pdf,docx,html,md,txt,json" in err
+    assert "Traceback" not in err
+
+
+def test_a_repeated_format_is_built_once(folder):
+    from cvfilter.cli import make_parser
+
+    assert make_parser().parse_args(["build", "--to", "md, md,txt"]).to == ("md", "txt")
+
+
+def test_an_output_path_that_is_a_file_is_named(folder, capsys):
+    (folder / "afile").write_text("keep", encoding="utf-8")
+    assert main(["build", "--to", "md", "-o", "afile"]) == 1
+    err = capsys.readouterr().err
+    assert "afile: error: cannot write cv.md into this folder: afile is a file, not a folder (choose another folder with -o)" in err
+    assert (folder / "afile").read_text(encoding="utf-8") == "keep"
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc, where no folder can be made")
+def test_an_output_folder_that_cannot_be_made_is_named(folder, capsys):
+    assert main(["build", "--to", "md", "-o", "/proc/cvfilter-nope"]) == 1
+    assert "/proc/cvfilter-nope: error: cannot write cv.md into this folder: No such file or directory" in capsys.readouterr().err
+
+
+def test_schema_into_a_file_path_is_named(folder, capsys):
+    (folder / "afile").write_text("", encoding="utf-8")
+    assert main(["schema", "afile/schema.json"]) == 1
+    assert "afile: error: cannot write schema.json into this folder: afile is a file" in capsys.readouterr().err
+
+
+def test_a_reader_that_leaves_early_is_not_an_error(folder):
+    """`cv macros | head -0`: the pipe is closed before cv writes."""
+    reading, writing = os.pipe()
+    os.close(reading)
+    try:
+        done = subprocess.run([sys.executable, "-m", "cvfilter.cli", "macros"], stdout=writing, stderr=subprocess.PIPE, text=True)
+    finally:
+        os.close(writing)
+    assert done.stderr == ""
+    assert done.returncode == 141
