@@ -51,3 +51,42 @@ def test_a_date_that_does_not_fit_stays_in_the_right_aligned_column(tmp_path: Pa
     # At least one date had to leave its title's line (and it is still right-aligned, above).
     titles = [w for w in words if w[0] == "Mellon"]
     assert any(year[2] > title[4] for year, title in zip(years, titles))
+
+
+def long_entries_cv(folder: Path) -> Path:
+    """Entries of three lines under seven headings: page breaks must fall somewhere."""
+    words = "with a title long enough to fill more than two lines of the page " * 4
+    entries = "".join(f"  - title: Entry{n} {words}\n    org: Org\n    dates: 2016 -- 2019\n" for n in range(40))
+    (folder / "metadata.yaml").write_text(f"name: Ada Lovelace\npositions:\n{entries}", encoding="utf-8")
+    sections = "".join(f"# Section{k}\n\n::: {{.entries from=positions limit={4 * (k + 1)}}}\n:::\n\n" for k in range(7))
+    (folder / "cv.md").write_text(f"---\ndate: 2023-03-20\n---\n\n{sections}", encoding="utf-8")
+    return folder / "cv.md"
+
+
+def page_lines(pdf: Path) -> list[list[str]]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = [[line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")]
+    return [[line for line in page if not re.search(r"\d+ of \d+$", line)] for page in pages if page]
+
+
+def assert_entries_and_headings_stay_whole(pages: list[list[str]]) -> None:
+    assert len(pages) > 2
+    for before, after in zip(pages, pages[1:]):
+        assert after[0].startswith(("Entry", "Section")), f"page starts inside an entry: {after[0]!r}"
+        assert not before[-1].startswith("Section"), f"page ends with a heading: {before[-1]!r}"
+
+
+def test_typst_never_splits_an_entry_or_strands_a_heading(tmp_path: Path) -> None:
+    pdf = build(long_entries_cv(tmp_path), ("pdf",)).outputs["pdf"]
+    assert_entries_and_headings_stay_whole(page_lines(pdf))
+
+
+def test_latex_never_splits_an_entry_or_strands_a_heading(tmp_path: Path) -> None:
+    if not (shutil.which("pdflatex") and shutil.which("cvfilter")):
+        pytest.skip("pdflatex or the cvfilter command is not installed")
+    from cvfilter.pandoc import pandoc_path
+
+    long_entries_cv(tmp_path)
+    subprocess.run([pandoc_path(), "cv.md", "--filter", "cvfilter", "-o", "cv.pdf"], cwd=tmp_path, check=True,
+                   capture_output=True, timeout=300)
+    assert_entries_and_headings_stay_whole(page_lines(tmp_path / "cv.pdf"))

@@ -37,7 +37,7 @@ PDFLATEX_RANGES = ((0x00, 0x17F), (0x218, 0x21B), (0x2C6, 0x2DD), (0x2010, 0x203
                    (0x2122, 0x2122), (0x2190, 0x2193))
 BLOCK_COMMANDS = {
     "cv-header": "cvheader", "cv-contact": "cvcontact", "cv-entry": "cventry", "cv-detail": "cvdetail",
-    "cv-items": "cvitems", "cv-selected": "cvselected",
+    "cv-items": "cvitems", "cv-selected": "cvselected", "cv-lead": "cvlead", "cv-legend": "cvlead",
 }
 INLINE_COMMANDS = {"cv-name": "cvname", "cv-date": "cvdate", "cv-owner": "cvowner", "cv-scholar-stats": "cvheadingnote"}
 PAGE_DEFAULTS = {"geometry": "letterpaper,margin=0.7in", "colorlinks": True, "urlcolor": "cvaccent", "linkcolor": "cvaccent"}

@@ -26,6 +26,8 @@ BLOCK_FUNCTIONS = {
     "cv-entry": "cv-entry",
     "cv-selected": "cv-selected",
     "cv-detail": "cv-detail",
+    "cv-lead": "cv-lead",
+    "cv-legend": "cv-lead",
     "cv-items": "cv-items",
     "cv-item": "cv-item",
 }
