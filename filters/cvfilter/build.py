@@ -182,11 +182,9 @@ def _write_docx(finished: str, context: Context | None, base: Path, shown: str, 
         if reference.is_file():
             extra = ["--reference-doc", str(reference)]
         written = pandoc.write(finished, "docx", extra, base, shown, build_epoch(context))
-        if context is None:
-            return written
-        from .formats.docx import set_creator
+        from .formats.docx import post_process
 
-        return set_creator(written, context.data.name)
+        return post_process(written, context.data.name if context else None)
 
 
 def _write_typst(finished: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:

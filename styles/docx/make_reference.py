@@ -77,6 +77,8 @@ def build() -> bytes:
     styles["Heading 2"].paragraph_format.space_before = Pt(8)
     styles["Heading 2"].paragraph_format.space_after = Pt(2)
     _font(styles["Heading 3"], size=10.5, bold=False, italic=True, color=MUTED)
+    for level in ("Heading 2", "Heading 3"):
+        styles[level].paragraph_format.keep_with_next = True
 
     _font(styles["Hyperlink"], color=ACCENT)
 
@@ -104,6 +106,7 @@ def build() -> bytes:
 
     lead = _paragraph_style(styles, "CV Lead", "Normal")
     lead.paragraph_format.space_after = Pt(4)
+    lead.paragraph_format.keep_with_next = True  # a lead-in or legend never ends a page without its list
 
     for name in DATED_PARAGRAPHS:
         styles[name].paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)

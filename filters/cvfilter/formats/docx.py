@@ -24,6 +24,7 @@ PARAGRAPH_STYLES = {
     "cv-selected": "CV Selected",
     "cv-detail": "CV Detail",
     "cv-lead": "CV Lead",
+    "cv-legend": "CV Lead",
 }
 CHARACTER_STYLES = {
     "cv-title": "CV Title",
@@ -74,22 +75,50 @@ CORE_NAMESPACES = {
 }
 
 
-def set_creator(docx: bytes, author: str) -> bytes:
-    """Fill the file's author property, which pandoc takes only from `author` (that would also print
-    an Author paragraph under the name). `cv build` calls this; plain pandoc leaves it empty."""
-    for prefix, uri in CORE_NAMESPACES.items():
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Pandoc hangs list numbers in 360 twips (0.25in): "10." then touches its text. 540 leaves room
+# for "100." in the body size, and the numbers keep their place (the text moves right instead).
+NUMBER_HANGING = 540
+
+
+def post_process(docx: bytes, author: str | None) -> bytes:
+    """What pandoc's writer cannot be told: the author property and wider list number indents.
+    `cv build` calls this; plain pandoc leaves both as pandoc writes them."""
+    for prefix, uri in {**CORE_NAMESPACES, "w": W}.items():
         ElementTree.register_namespace(prefix, uri)
     source = zipfile.ZipFile(io.BytesIO(docx))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             data = source.read(item.filename)
-            if item.filename == "docProps/core.xml":
-                root = ElementTree.fromstring(data)
-                creator = root.find("dc:creator", CORE_NAMESPACES)
-                if creator is None:
-                    creator = ElementTree.SubElement(root, f"{{{CORE_NAMESPACES['dc']}}}creator")
-                creator.text = author
-                data = ElementTree.tostring(root, encoding="UTF-8", xml_declaration=True)
+            if item.filename == "docProps/core.xml" and author is not None:
+                data = _set_creator(data, author)
+            elif item.filename == "word/numbering.xml":
+                data = _widen_numbers(data)
             target.writestr(item, data)
     return out.getvalue()
+
+
+def _set_creator(core: bytes, author: str) -> bytes:
+    """The file's author property, which pandoc takes only from `author` (that would also print an
+    Author paragraph under the name)."""
+    root = ElementTree.fromstring(core)
+    creator = root.find("dc:creator", CORE_NAMESPACES)
+    if creator is None:
+        creator = ElementTree.SubElement(root, f"{{{CORE_NAMESPACES['dc']}}}creator")
+    creator.text = author
+    return ElementTree.tostring(root, encoding="UTF-8", xml_declaration=True)
+
+
+def _widen_numbers(numbering: bytes) -> bytes:
+    root = ElementTree.fromstring(numbering)
+    for level in root.iter(f"{{{W}}}lvl"):
+        fmt = level.find(f"{{{W}}}numFmt")
+        indent = level.find(f"{{{W}}}pPr/{{{W}}}ind")
+        if fmt is None or fmt.get(f"{{{W}}}val") == "bullet" or indent is None:
+            continue
+        left, hanging = int(indent.get(f"{{{W}}}left", "0")), int(indent.get(f"{{{W}}}hanging", "0"))
+        if hanging < NUMBER_HANGING:
+            indent.set(f"{{{W}}}left", str(left - hanging + NUMBER_HANGING))
+            indent.set(f"{{{W}}}hanging", str(NUMBER_HANGING))
+    return ElementTree.tostring(root, encoding="UTF-8", xml_declaration=True)
