@@ -39,6 +39,7 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     walk(doc, _name_marker_links)
     walk(doc, shift_headings)
     walk(doc, _icons_as_svg)
+    walk(doc, _separators_with_their_item)
     walk(doc, _split_dated_lines)
     before_date(doc, lambda: [pf.Space()])
     walk(doc, _dates_as_time)
@@ -84,6 +85,24 @@ def _icons_as_svg(elem: pf.Element, _doc: pf.Doc) -> None:
             f'stroke-linecap="round" stroke-linejoin="round" focusable="false">{ICON_PATHS[kind]}</svg>',
             format="html",
         )]
+
+
+def _separators_with_their_item(elem: pf.Element, _doc: pf.Doc) -> None:
+    """Each "•" of the contact line goes in one unbreakable span with the item after it, so a narrow
+    screen breaks the line before a separator, never leaving one alone at a line's end or start."""
+    if not (isinstance(elem, pf.Para) and isinstance(elem.parent, pf.Div) and "cv-contact" in elem.parent.classes):
+        return
+    content = list(elem.content)
+    grouped: list[pf.Inline] = []
+    index = 0
+    while index < len(content):
+        if has(content[index], "cv-sep") and index + 2 < len(content) and isinstance(content[index + 1], pf.Space):
+            grouped.append(pf.Span(content[index], pf.Space(), content[index + 2], classes=["cv-contact-next"]))
+            index += 3
+        else:
+            grouped.append(content[index])
+            index += 1
+    elem.content = grouped
 
 
 def _split_dated_lines(elem: pf.Element, _doc: pf.Doc) -> None:
