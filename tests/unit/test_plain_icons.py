@@ -20,3 +20,11 @@ def test_handles_get_their_site_name_and_icons_are_gone(cv_dir, fmt: str) -> Non
     assert not set("✉⌂⌥𝕏") & set(out)
     assert "LinkedIn: " in out and "GitHub: " in out
     assert "ada@example.org" in out and " in " not in out
+
+
+def test_a_name_ending_in_a_hash_keeps_it_in_markdown(cv_dir) -> None:
+    from tests.conftest import markdown_to_doc
+    import panflute as pf
+
+    out = cv_dir("name: C#\n", DOC, "markdown")
+    assert "C\\#" in out or pf.stringify(markdown_to_doc(out)).strip().startswith("C#")

@@ -33,7 +33,10 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
 
 
 def _name_as_heading(elem: pf.Element, _doc: pf.Doc) -> pf.Header | None:
-    return name_heading(elem) if isinstance(elem, pf.Para) else None
+    """A name ending in "#" stays a paragraph: pandoc's Markdown writer leaves that "#" unescaped,
+    and its reader takes it for the heading's closing sequence and drops it."""
+    heading = name_heading(elem) if isinstance(elem, pf.Para) else None
+    return None if heading is None or pf.stringify(heading).rstrip().endswith("#") else heading
 
 
 # Sites whose handle alone does not say where it lives; other icons are dropped.
