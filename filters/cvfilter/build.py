@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import pandoc
-from .data.yaml_source import read_text
 from .errors import CvError, Location, Problem
 from .assets import styles_dir
 from .exports import EXPORTS
+from .source import read_source
 from .files import write_output
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def build(
     result = BuildResult()
     clock = _Clock(result.timings)
     shown = source.name
-    text = read_text(source, shown)
+    text = read_source(source)
     with ThreadPoolExecutor(max_workers=1) as reader:
         reading = reader.submit(_timed, clock, "pandoc-read", pandoc.read_markdown, text, shown, base)
         # Imported here, not at the top: panflute and the data model load while pandoc reads.

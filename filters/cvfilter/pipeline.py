@@ -271,7 +271,9 @@ def read_document(source: Path) -> tuple[pf.Doc, str]:
     mistake there is reported at its line instead of as a pandoc failure."""
     from . import pandoc
 
-    text = read_text(source, source.name)
+    from .source import read_source
+
+    text = read_source(source)
     front_matter(text, source.name)
     doc = pf.load(io.StringIO(pandoc.read_markdown(text, source.name, source.parent)))
     return doc, text

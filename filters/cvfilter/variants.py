@@ -176,9 +176,9 @@ def variant_names(source: Path) -> list[str]:
 
     from . import pandoc
     from .config import read_config
-    from .data.yaml_source import read_text
+    from .source import read_source
 
-    text = read_text(source, source.name)
+    text = read_source(source)
     doc = pf.load(io.StringIO(pandoc.read_markdown(text, source.name, source.parent)))
     return list(read_config(doc, source.name, text).variants)
 

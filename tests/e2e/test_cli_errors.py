@@ -65,3 +65,19 @@ def test_a_reader_that_leaves_early_is_not_an_error(folder):
         os.close(writing)
     assert done.stderr == ""
     assert done.returncode == 141
+
+
+@pytest.mark.parametrize("command", ["build", "check", "stats"])
+@pytest.mark.parametrize("name", ["metadata.yaml", "publications.bib"])
+def test_a_file_the_front_matter_names_is_not_a_source(folder, capsys, command, name):
+    assert main([command, name]) == 1
+    err = capsys.readouterr().err
+    assert f"{name}: error: not a Markdown source: a {Path(name).suffix} file (the source is cv.md; {name} is named in its front matter" in err
+    assert not (folder / "build").exists()
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_no_cv_md_says_how_to_start(tmp_path, monkeypatch, capsys, command):
+    monkeypatch.chdir(tmp_path)
+    assert main([command]) == 1
+    assert "cv.md: error: no cv.md here (run `cv new` to start one, or name the Markdown file)" in capsys.readouterr().err

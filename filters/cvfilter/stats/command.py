@@ -18,10 +18,10 @@ def load_source_context(source: Path) -> Context:
     import panflute as pf
 
     from .. import pandoc
-    from ..data.yaml_source import read_text
+    from ..source import read_source
     from ..pipeline import load_context
 
-    text = read_text(source, source.name)
+    text = read_source(source)
     doc = pf.load(io.StringIO(pandoc.read_markdown(text, source.name, source.parent)))
     return load_context(doc, source.parent, source.name)
 
