@@ -20,6 +20,8 @@ from .locate import InlineLocator, MacroLocator
 from .walk import walk
 
 DONE_KEY = "cvfilter-expanded"
+# What messages call the source when pandoc runs the filter on a file whose name it cannot know.
+UNNAMED_SOURCE = "the Markdown source"
 _KINDS = {"data": "data", "bibliography": "bibliography"}
 
 
@@ -41,16 +43,15 @@ def load_context(
     config = read_config(doc, source_name, source_text, front, problems)
     paths: dict[str, Path] = {}
     for key, value in data_paths(config):
-        where = front.locate((CONFIG_KEY, key)) if front else Location(config.source, 1)
+        where = front.locate((CONFIG_KEY, key)) if front else Location(config.source, 1 if source_text else 0)
         try:
             paths.setdefault(key, resolve_inside(base_dir, value, where))
         except CvError as exc:
             problems.extend(exc.problems)
     for key, path in list(paths.items()):
         if key in _KINDS and not path.is_file():  # a CSL style may be a name; the statistics cache is optional
-            where = front.locate((CONFIG_KEY, key)) if front else Location(config.source, 1)
-            problems.append(Problem(where, f"{_KINDS[key]} file {relative(path, base_dir)!r} not found",
-                                    f"create it next to cv.md or fix `cvfilter.{key}` in the front matter"))
+            where = front.locate((CONFIG_KEY, key)) if front else Location(config.source, 1 if source_text else 0)
+            problems.append(_missing(key, relative(path, base_dir), where, base_dir, shown, source_text is None))
             del paths[key]
     if "data" not in paths:
         raise CvError(problems + _bibliography_problems(paths))
@@ -67,6 +68,16 @@ def load_context(
 
         context.variant = choose(context, chosen)
     return context
+
+
+def _missing(key: str, name: str, where: Location, base_dir: Path, shown: str, away: bool) -> Problem:
+    """A data file that is not there. Without the source's text, cvfilter runs under plain pandoc
+    away from the CV's folder, and pandoc's working directory is what paths are relative to."""
+    fix = f"fix `cvfilter.{key}` in the front matter"
+    if away:
+        return Problem(where, f"{_KINDS[key]} file {name!r} not found in the working directory {base_dir}",
+                       f"under plain pandoc paths are relative to the working directory; run pandoc from the CV's folder or {fix}")
+    return Problem(where, f"{_KINDS[key]} file {name!r} not found", f"create it next to {shown} or {fix}")
 
 
 def _bibliography_problems(paths: dict[str, Path]) -> list[Problem]:
@@ -207,9 +218,11 @@ def prepare(doc: pf.Doc, base_dir: Path, source_name: str | None = None, source_
     if doc.get_metadata(DONE_KEY, default=False):
         return None
     if source_text is None:
-        source_path = base_dir / source_of(doc, source_name)
-        if source_path.is_file():
-            source_text = read_text(source_path, source_of(doc, source_name))
+        shown = source_of(doc, source_name)
+        if (base_dir / shown).is_file():
+            source_text = read_text(base_dir / shown, shown)
+        elif source_name is None and shown == "cv.md":
+            source_name = UNNAMED_SOURCE  # plain pandoc does not tell a filter its input file's name
     context = load_checked(doc, base_dir, source_name, source_text)
     expand_macros(doc, context, source_text)
     return context

@@ -81,3 +81,29 @@ def test_no_cv_md_says_how_to_start(tmp_path, monkeypatch, capsys, command):
     monkeypatch.chdir(tmp_path)
     assert main([command]) == 1
     assert "cv.md: error: no cv.md here (run `cv new` to start one, or name the Markdown file)" in capsys.readouterr().err
+
+
+def _plain_pandoc(source: Path, cwd: Path) -> subprocess.CompletedProcess:
+    from cvfilter.pandoc import pandoc_path
+
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    return subprocess.run([pandoc_path(), str(source), "--filter", "cvfilter", "-t", "html"],
+                          cwd=cwd, capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_plain_pandoc_away_from_the_cv_says_paths_follow_the_working_directory(folder, tmp_path_factory):
+    away = tmp_path_factory.mktemp("away")
+    done = _plain_pandoc(folder / "cv.md", away)
+    assert done.returncode != 0
+    assert (f"the Markdown source: error: data file 'metadata.yaml' not found in the working directory {away} "
+            "(under plain pandoc paths are relative to the working directory; run pandoc from the CV's folder") in done.stderr
+    assert "cv.md" not in done.stderr.split("Error running filter")[0]
+
+
+def test_plain_pandoc_on_another_file_does_not_call_it_cv_md(folder):
+    text = (folder / "cv.md").read_text(encoding="utf-8") + "\n::: bogus\n:::\n"
+    (folder / "resume.md").write_text(text, encoding="utf-8")
+    (folder / "cv.md").unlink()
+    done = _plain_pandoc(folder / "resume.md", folder)
+    assert "the Markdown source: error: unknown macro .bogus" in done.stderr
+    assert "cv.md" not in done.stderr
