@@ -17,7 +17,11 @@ _RANGE_SPLIT = re.compile(r"\s*(?:--|–|—|\bto\b|(?<=\d)\s*-\s*(?=[A-Za-z]|\d
 
 
 class DateError(ValueError):
-    """A date the user wrote that no accepted form matches."""
+    """A date the user wrote that no accepted form matches; `hint` when the fix is not another form."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 @dataclass(frozen=True, order=True)
@@ -87,7 +91,7 @@ def parse_date_range(value: str | int) -> DateRange:
         raise DateError("the date is empty")
     pieces = _RANGE_SPLIT.split(text)
     if len(pieces) == 2 and not pieces[1].strip():
-        raise DateError(f"the range {text!r} has no end; write {pieces[0].strip()} -- Present if it is ongoing")
+        raise DateError(f"the range {text!r} has no end", f"write {pieces[0].strip()} -- Present if it is ongoing")
     if len(pieces) == 2 and not pieces[0].strip():
         raise DateError(f"the range {text!r} has no start")
     parts = [p for p in pieces if p]
@@ -103,7 +107,7 @@ def parse_date_range(value: str | int) -> DateRange:
     end = parse_date(parts[1])
     # "2019-05 -- 2019" is fine: a date known to the year may lie anywhere in that year.
     if (end.year, end.month or 12, end.day or 31) < (start.year, start.month or 1, start.day or 1):
-        raise DateError(f"the range {text!r} ends before it starts")
+        raise DateError(f"the range {text!r} ends before it starts", f"swap the two dates: {parts[1]} -- {parts[0]}")
     return DateRange(start, end)
 
 

@@ -22,7 +22,7 @@ def _to_range(value: Any) -> DateRange:
     try:
         return parse_date_range(value)
     except DateError as exc:
-        raise ValueError(f"{exc}; write {ACCEPTED_FORMS}") from None
+        raise ValueError(f"{exc}; {exc.hint or f'write {ACCEPTED_FORMS}'}") from None
 
 
 Dates = Annotated[
