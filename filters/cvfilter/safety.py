@@ -13,6 +13,7 @@ import panflute as pf
 
 from .context import Context
 from .errors import Location
+from .walk import walk
 
 _UNSAFE = re.compile(r"^(javascript|vbscript|data|file):", re.IGNORECASE)
 # Browsers ignore control characters and white space inside a scheme ("java\tscript:").
@@ -40,7 +41,7 @@ def refuse_unsafe_links(doc: pf.Doc, context: Context, source_text: str | None) 
             return pf.Span(*elem.content)
         return None
 
-    doc.walk(action)
+    walk(doc, action)
 
 
 def _sources(context: Context, source_text: str | None) -> list[tuple[str, str]]:

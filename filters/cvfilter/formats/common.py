@@ -19,8 +19,12 @@ def once(doc: pf.Doc, fmt: str) -> bool:
     return True
 
 
+# The element types that carry classes.
+CLASSED = (pf.Div, pf.Span, pf.Header, pf.Link, pf.Code, pf.CodeBlock)
+
+
 def has(elem: pf.Element, cls: str) -> bool:
-    return isinstance(elem, (pf.Div, pf.Span, pf.Header, pf.Link, pf.Code, pf.CodeBlock)) and cls in elem.classes
+    return isinstance(elem, CLASSED) and cls in elem.classes
 
 
 def walk_replace(doc: pf.Doc, action: Callable[[pf.Element, pf.Doc], object]) -> None:
@@ -29,23 +33,26 @@ def walk_replace(doc: pf.Doc, action: Callable[[pf.Element, pf.Doc], object]) ->
 
 def before_date(doc: pf.Doc, separator: Callable[[], list[pf.Inline]]) -> None:
     """Put the format's right-align separator in front of every entry date."""
+    walk(doc, lambda elem, _doc: separate_date(elem, separator))
 
-    def action(elem: pf.Element, _doc: pf.Doc) -> object:
-        if isinstance(elem, (pf.Para, pf.Plain)):
-            content = list(elem.content)
-            changed = False
-            for index in range(len(content) - 1, -1, -1):
-                if has(content[index], "cv-date"):
-                    while index > 0 and isinstance(content[index - 1], pf.Space):
-                        del content[index - 1]
-                        index -= 1
-                    content[index:index] = separator()
-                    changed = True
-            if changed:
-                elem.content = content
-        return None
 
-    walk(doc, action)
+def separate_date(elem: pf.Element, separator: Callable[[], list[pf.Inline]]) -> None:
+    """`before_date` for one element, for edges that do all their work in a single walk."""
+    if not isinstance(elem, (pf.Para, pf.Plain)):
+        return
+    if not any(has(inline, "cv-date") for inline in elem.content):
+        return
+    content = list(elem.content)
+    changed = False
+    for index in range(len(content) - 1, -1, -1):
+        if has(content[index], "cv-date"):
+            while index > 0 and isinstance(content[index - 1], pf.Space):
+                del content[index - 1]
+                index -= 1
+            content[index:index] = separator()
+            changed = True
+    if changed:
+        elem.content = content
 
 
 def set_meta_default(doc: pf.Doc, key: str, value: str) -> None:

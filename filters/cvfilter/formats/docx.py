@@ -15,7 +15,7 @@ import panflute as pf
 
 from ..context import Context
 from ..walk import walk
-from .common import before_date, has, once
+from .common import has, once, separate_date
 
 # Semantic class -> Word paragraph style (for Divs) or character style (for Spans).
 PARAGRAPH_STYLES = {
@@ -39,9 +39,19 @@ _TAB = "<w:r><w:tab/></w:r>"
 def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "docx"):
         return
-    walk(doc, _name_paragraph)
-    walk(doc, _apply_styles)
-    before_date(doc, lambda: [pf.RawInline(_TAB, format="openxml")])
+    walk(doc, _shape)
+
+
+def _shape(elem: pf.Element, doc: pf.Doc) -> pf.Block | list[pf.Block] | None:
+    """All of this edge's changes in one walk; each looks at one element only."""
+    if isinstance(elem, (pf.Div, pf.Span)):
+        _apply_styles(elem, doc)
+        return None
+    replaced = _name_paragraph(elem, doc)
+    if isinstance(replaced, pf.Div):
+        elem = replaced.content[0]
+    separate_date(elem, lambda: [pf.RawInline(_TAB, format="openxml")])
+    return replaced
 
 
 def _name_paragraph(elem: pf.Element, doc: pf.Doc) -> pf.Block | list[pf.Block] | None:

@@ -15,12 +15,12 @@ from ..context import Context
 from ..elements import text
 from ..walk import walk
 from .common import (
+    CLASSED,
     add_header_include,
-    before_date,
     has,
     name_heading,
     once,
-    owner_name,
+    separate_date,
     set_meta_default,
     shift_headings,
 )
@@ -33,24 +33,42 @@ GLOBAL_ATTRIBUTES = {"id", "lang", "dir", "title", "role", "hidden", "translate"
 def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "html"):
         return
-    name = owner_name(doc)
-    walk(doc, _valid_attributes)
-    walk(doc, _hide_icons)
-    walk(doc, _name_marker_links)
-    walk(doc, shift_headings)
-    walk(doc, _icons_as_svg)
-    walk(doc, _separators_with_their_item)
-    walk(doc, _split_dated_lines)
-    before_date(doc, lambda: [pf.Space()])
-    walk(doc, _dates_as_time)
-    walk(doc, _reversed_lists)
+    names: list[str] = []
+    walk(doc, lambda elem, _doc: _shape(elem, names))
+    walk(doc, _time_and_lists)
     doc.content = _landmarks(list(doc.content))
-    if name:
-        set_meta_default(doc, "pagetitle", f"{name} — CV")
-        set_meta_default(doc, "author-meta", name)
+    if names:
+        set_meta_default(doc, "pagetitle", f"{names[0]} — CV")
+        set_meta_default(doc, "author-meta", names[0])
     set_meta_default(doc, "lang", context.config.lang if context else "en")
     doc.metadata["document-css"] = pf.MetaBool(False)
     add_header_include(doc, pf.RawBlock(f"<style>\n{read_style('html/cv.css')}</style>", format="html"))
+
+
+def _shape(elem: pf.Element, names: list[str]) -> None:
+    """Every change that keeps an element in place, in one walk (each element is visited after its
+    children, so an entry sees its title and links already shaped). The owner's name is collected
+    on the way: nothing here changes the text of the name."""
+    if isinstance(elem, CLASSED):
+        if not names and "cv-name" in elem.classes:
+            names.append(pf.stringify(elem))
+        _valid_attributes(elem, None)
+        _hide_icons(elem, None)
+        _icons_as_svg(elem, None)
+        _name_marker_links(elem, None)
+        shift_headings(elem, None)
+    elif isinstance(elem, (pf.Para, pf.Plain)):
+        _separators_with_their_item(elem, None)
+        _split_dated_lines(elem, None)
+        separate_date(elem, lambda: [pf.Space()])
+
+
+def _time_and_lists(elem: pf.Element, _doc: pf.Doc) -> list[pf.Element] | None:
+    """Replacements, in a second walk: dates must still be spans while the first walk sets them apart."""
+    if not isinstance(elem, CLASSED):
+        return None
+    replaced = _dates_as_time(elem, _doc)
+    return replaced if replaced is not None else _reversed_lists(elem, _doc)
 
 
 def _valid_attributes(elem: pf.Element, _doc: pf.Doc) -> None:

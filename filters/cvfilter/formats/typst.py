@@ -15,7 +15,7 @@ import panflute as pf
 from ..assets import read_style
 from ..context import Context
 from ..errors import Location
-from .common import add_header_include, before_date, has, once, owner_name, set_meta_default
+from .common import CLASSED, add_header_include, has, once, separate_date, set_meta_default
 from ..walk import walk
 
 # Semantic class -> Typst function from cv.typ that lays it out. An element with several classes
@@ -70,11 +70,10 @@ def typst_error_location(exc: Exception, source: bytes | str) -> Location:
 def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "typst"):
         return
-    name = owner_name(doc) or ""
-    updated = _first_text(doc, "cv-updated")
-    walk(doc, _icons)
-    before_date(doc, lambda: [pf.RawInline(DATE_SEPARATOR, format="typst")])
+    found: dict[str, str] = {}
+    walk(doc, lambda elem, _doc: _icons_and_dates(elem, found))
     walk(doc, _wrap)
+    name, updated = found.get("cv-name", ""), found.get("cv-updated")
     for key, value in PAGE_DEFAULTS.items():
         set_meta_default(doc, key, value)
     if "margin" not in doc.metadata:
@@ -89,15 +88,17 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     doc.content.insert(0, pf.RawBlock(opening, format="typst"))
 
 
-def _first_text(doc: pf.Doc, cls: str) -> str | None:
-    found: list[str] = []
-
-    def action(elem: pf.Element, _doc: pf.Doc) -> None:
-        if not found and has(elem, cls):
-            found.append(pf.stringify(elem).replace("\u00a0", " "))
-
-    walk(doc, action)
-    return found[0] if found else None
+def _icons_and_dates(elem: pf.Element, found: dict[str, str]) -> pf.Inline | None:
+    """The first walk: icons as calls, separators before dates, and the texts of the name and the
+    update note noted on the way. Wrapping waits for a second walk: a date must still be a span when
+    the paragraph around it is visited (after its children)."""
+    if isinstance(elem, CLASSED):
+        for cls in ("cv-name", "cv-updated"):
+            if cls not in found and cls in elem.classes:
+                found[cls] = pf.stringify(elem) if cls == "cv-name" else pf.stringify(elem).replace("\u00a0", " ")
+        return _icons(elem, None)
+    separate_date(elem, lambda: [pf.RawInline(DATE_SEPARATOR, format="typst")])
+    return None
 
 
 def _icons(elem: pf.Element, _doc: pf.Doc) -> pf.Inline | None:
