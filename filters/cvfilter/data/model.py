@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, field_validator
 
@@ -36,20 +37,38 @@ _SAFE_SCHEMES = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 
 def _check_url(value: str) -> str:
     """Links must be web or mail addresses: javascript: and data: targets are refused."""
-    value = value.strip()
+    value = written = value.strip()
     if not _SAFE_SCHEMES.match(value):
         if re.match(r"^[a-z][a-z0-9+.-]*:", value, re.IGNORECASE):
             raise ValueError(f"link {value!r} uses a scheme that is not allowed; use an http:// or https:// address")
         value = "https://" + value
+    if value.lower().startswith("mailto:"):
+        _check_email(value[len("mailto:"):])
+        return value
+    parts = urlsplit(value)
+    if any(c.isspace() for c in value) or not parts.hostname or "." not in parts.hostname.strip("."):
+        raise ValueError(f"{written!r} is not a web address; a URL needs a scheme and a host with a dot, e.g. https://example.org")
+    return value
+
+
+def _check_email(value: str) -> str:
+    """One @, something before it, and a domain with a dot after it: enough to catch `name-at-host`."""
+    value = value.strip()
+    local, at, domain = value.partition("@")
+    if not at or not local or "@" in domain or "." not in domain.strip(".") or any(c.isspace() for c in value):
+        raise ValueError(f"{value!r} is not an e-mail address; an e-mail needs one @ and a domain, e.g. ada@example.org")
     return value
 
 
 Url = Annotated[str, PlainValidator(lambda v: _check_url(_need_str(v))), WithJsonSchema({"type": "string", "format": "uri"})]
 
 
-def _need_str(value: Any) -> str:
+Email = Annotated[str, PlainValidator(lambda v: _check_email(_need_str(v, "an e-mail address"))), WithJsonSchema({"type": "string", "format": "email"})]
+
+
+def _need_str(value: Any, what: str = "a web address") -> str:
     if not isinstance(value, str):
-        raise ValueError("expected a web address as text")
+        raise ValueError(f"expected {what} as text")
     return value
 
 
@@ -146,7 +165,7 @@ class SkillGroup(Strict):
 
 
 class Contact(Strict):
-    email: str | None = None
+    email: Email | None = None
     website: Url | None = None
     linkedin: str | None = Field(None, description="LinkedIn user name (linkedin.com/in/<name>)")
     twitter: str | None = Field(None, description="Twitter/X handle, without @")
