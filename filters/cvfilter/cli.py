@@ -47,10 +47,10 @@ def make_parser() -> argparse.ArgumentParser:
     watch.add_argument("--port", type=int, default=8000, help="port of the preview (default: 8000)")
 
     check = commands.add_parser("check", help="validate cv.md, metadata.yaml and the bibliography; exit 1 on errors")
-    check.add_argument("source", nargs="?", default="cv.md", type=Path)
+    check.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
 
     stats = commands.add_parser("stats", help="show the cached GitHub stars and citation metrics, and their age")
-    stats.add_argument("source", nargs="?", default="cv.md", type=Path)
+    stats.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
     stats.add_argument("--refresh", action="store_true", help="fetch them again from GitHub and OpenAlex")
 
     imports = commands.add_parser("import", help="turn a JSON Resume (.json) or RenderCV (.yaml) file into cv.md, metadata.yaml, publications.bib")
@@ -155,10 +155,11 @@ def _build(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from .check import check
-    from .report import print_problems
+    from .report import check_summary, print_problems
 
     problems = check(args.source)
-    print_problems(problems)
+    print_problems(problems, count=False)
+    print(check_summary(str(args.source), problems), file=sys.stderr)
     return 1 if any(p.severity == "error" for p in problems) else 0
 
 

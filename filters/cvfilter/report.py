@@ -7,13 +7,25 @@ import sys
 from .errors import Problem
 
 
-def print_problems(problems: list[Problem]) -> None:
+def print_problems(problems: list[Problem], count: bool = True) -> None:
     """Errors and warnings on stderr, one per line, in a form editors can jump to."""
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)
-    if errors:
-        print(f"{errors} error{'s' if errors != 1 else ''}", file=sys.stderr)
+    if errors and count:
+        print(_counted(errors, "error"), file=sys.stderr)
+
+
+def check_summary(source: str, problems: list[Problem]) -> str:
+    """One line after `cv check`, so that silence is never the only sign of success."""
+    if not problems:
+        return f"{source}: no problems"
+    errors = sum(p.severity == "error" for p in problems)
+    return f"{source}: {_counted(errors, 'error')}, {_counted(len(problems) - errors, 'warning')}"
+
+
+def _counted(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def print_build(result, timings: bool) -> None:

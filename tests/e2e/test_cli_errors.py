@@ -107,3 +107,25 @@ def test_plain_pandoc_on_another_file_does_not_call_it_cv_md(folder):
     done = _plain_pandoc(folder / "resume.md", folder)
     assert "the Markdown source: error: unknown macro .bogus" in done.stderr
     assert "cv.md" not in done.stderr
+
+
+def test_check_ends_with_a_summary(folder, capsys):
+    assert main(["check"]) == 0
+    assert capsys.readouterr().err.splitlines()[-1] == "cv.md: no problems"
+    (folder / "metadata.yaml").write_text((folder / "metadata.yaml").read_text(encoding="utf-8").replace("name:", "name: \nnmae:", 1), encoding="utf-8")
+    assert main(["check"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    errors = sum(": error: " in line for line in lines)
+    assert errors >= 1
+    assert lines[-1] == f"cv.md: {errors} error{'s' if errors > 1 else ''}, 0 warnings"
+
+
+def test_every_positional_argument_is_explained():
+    import argparse
+
+    from cvfilter.cli import make_parser
+
+    commands = next(a for a in make_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    unexplained = [f"{name} {action.dest}" for name, sub in commands.choices.items()
+                   for action in sub._actions if not action.option_strings and not action.help]
+    assert unexplained == []
