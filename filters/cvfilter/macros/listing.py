@@ -10,6 +10,7 @@ import panflute as pf
 
 from ..data.dates import DateRange
 from ..errors import Problem
+from ..elements import section
 from .registry import MacroCall
 
 T = TypeVar("T")
@@ -75,6 +76,16 @@ def _nothing_matches(items: Sequence[T], call: MacroCall, active: Mapping[str, F
 
 def _shown(value: object) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def list_section(
+    kind: str, chosen: Sequence[T], call: MacroCall, render: Callable[[T], pf.Block], lead: Sequence[pf.Block] = ()
+) -> list[pf.Block]:
+    """The shape every list macro shares: a lead-in, the macro's own content, then the (numbered) items."""
+    blocks: list[pf.Block] = [*lead, *call.content]
+    if chosen:
+        blocks.append(numbered([[render(item)] for item in chosen], call))
+    return [section(kind, blocks)]
 
 
 def numbered(items: list[list[pf.Block]], call: MacroCall, default: str = "none") -> pf.Block:

@@ -10,10 +10,10 @@ import panflute as pf
 
 from ..context import Context
 from ..data.model import Repository
-from ..elements import date_span, entry, link, section, span, text
+from ..elements import date_span, entry, link, span, text
 from ..numbers import at_least, compact
 from ..stats import lookup
-from .listing import numbered, select
+from .listing import list_section, select
 from .registry import LIST_OPTIONS, MacroCall, Option, macro
 
 STAR = "★"
@@ -32,13 +32,8 @@ def star_count(repo: Repository, context: Context) -> int | None:
 def expand_repositories(call: MacroCall, context: Context) -> list[pf.Block]:
     repos = context.data.repositories
     chosen = select(repos, call, dates=lambda r: r.year, title=lambda r: r.name)
-    blocks: list[pf.Block] = []
-    if call.options["total"]:
-        blocks.extend(_total(repos, call, context))
-    blocks.extend(call.content)
-    if chosen:
-        blocks.append(numbered([[render_repository(r, context)] for r in chosen], call))
-    return [section("repositories", blocks)]
+    lead = _total(repos, call, context) if call.options["total"] else []
+    return list_section("repositories", chosen, call, lambda r: render_repository(r, context), lead)
 
 
 def render_repository(repo: Repository, context: Context) -> pf.Div:

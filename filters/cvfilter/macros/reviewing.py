@@ -5,8 +5,8 @@ from __future__ import annotations
 import panflute as pf
 
 from ..context import Context
-from ..elements import section, span, text
-from .listing import numbered, select
+from ..elements import span, text
+from .listing import list_section, select
 from .registry import LIST_OPTIONS, MacroCall, macro
 
 
@@ -14,7 +14,4 @@ from .registry import LIST_OPTIONS, MacroCall, macro
        {k: v for k, v in LIST_OPTIONS.items() if k != "tags"})
 def expand_reviewing(call: MacroCall, context: Context) -> list[pf.Block]:
     chosen = select(context.data.reviewing, call, title=lambda venue: venue)
-    blocks = list(call.content)
-    if chosen:
-        blocks.append(numbered([[pf.Para(span(text(venue), "cv-venue"))] for venue in chosen], call))
-    return [section("reviewing", blocks)]
+    return list_section("reviewing", chosen, call, lambda venue: pf.Para(span(text(venue), "cv-venue")))

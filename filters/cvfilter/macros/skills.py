@@ -6,8 +6,8 @@ import panflute as pf
 
 from ..context import Context
 from ..data.model import SkillGroup
-from ..elements import join, section, span, text
-from .listing import numbered, select
+from ..elements import join, span, text
+from .listing import list_section, select
 from .registry import LIST_OPTIONS, MacroCall, macro
 
 
@@ -15,10 +15,7 @@ from .registry import LIST_OPTIONS, MacroCall, macro
        {k: v for k, v in LIST_OPTIONS.items() if k != "numbering"})
 def expand_skills(call: MacroCall, context: Context) -> list[pf.Block]:
     chosen = select(context.data.skills, call, title=lambda g: g.name)
-    blocks = list(call.content)
-    if chosen:
-        blocks.append(numbered([[render_skills(g)] for g in chosen], call))
-    return [section("skills", blocks)]
+    return list_section("skills", chosen, call, render_skills)
 
 
 def render_skills(group: SkillGroup) -> pf.Div:

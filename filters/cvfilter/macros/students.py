@@ -6,18 +6,15 @@ import panflute as pf
 
 from ..context import Context
 from ..data.model import Student
-from ..elements import date_span, entry, link, section, span, text
-from .listing import numbered, select
+from ..elements import date_span, entry, link, span, text
+from .listing import list_section, select
 from .registry import LIST_OPTIONS, MacroCall, macro
 
 
 @macro("students", "Interns and students: name (linked), a detail in parentheses, and the years", LIST_OPTIONS)
 def expand_students(call: MacroCall, context: Context) -> list[pf.Block]:
     chosen = select(context.data.students, call, dates=lambda s: s.dates, title=lambda s: s.name)
-    blocks = list(call.content)
-    if chosen:
-        blocks.append(numbered([[render_student(s, context)] for s in chosen], call))
-    return [section("students", blocks)]
+    return list_section("students", chosen, call, lambda s: render_student(s, context))
 
 
 def render_student(student: Student, context: Context) -> pf.Div:

@@ -6,8 +6,8 @@ import panflute as pf
 
 from ..context import Context
 from ..data.model import Talk
-from ..elements import date_span, entry, link, section, span, text
-from .listing import numbered, select
+from ..elements import date_span, entry, link, span, text
+from .listing import list_section, select
 from .registry import LIST_OPTIONS, MacroCall, Option, macro
 
 
@@ -17,10 +17,7 @@ from .registry import LIST_OPTIONS, MacroCall, Option, macro
 })
 def expand_talks(call: MacroCall, context: Context) -> list[pf.Block]:
     chosen = select(context.data.talks, call, dates=lambda t: t.year, title=lambda t: t.title)
-    blocks = list(call.content)
-    if chosen:
-        blocks.append(numbered([[render_talk(t, context)] for t in chosen], call))
-    return [section("talks", blocks)]
+    return list_section("talks", chosen, call, lambda t: render_talk(t, context))
 
 
 def render_talk(talk: Talk, context: Context) -> pf.Div:

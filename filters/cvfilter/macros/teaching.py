@@ -9,18 +9,15 @@ import panflute as pf
 from ..context import Context
 from ..data.dates import DateRange, PartialDate
 from ..data.model import Course
-from ..elements import NBSP, entry, link, section, span, text
-from .listing import numbered, select
+from ..elements import NBSP, entry, link, span, text
+from .listing import list_section, select
 from .registry import LIST_OPTIONS, MacroCall, macro
 
 
 @macro("teaching", "Courses taught: name (linked), code, role, and the term on the right", LIST_OPTIONS)
 def expand_teaching(call: MacroCall, context: Context) -> list[pf.Block]:
     chosen = select(context.data.teaching, call, dates=term_year, title=lambda c: c.name)
-    blocks = list(call.content)
-    if chosen:
-        blocks.append(numbered([[render_course(c)] for c in chosen], call))
-    return [section("teaching", blocks)]
+    return list_section("teaching", chosen, call, render_course)
 
 
 def render_course(course: Course) -> pf.Div:
