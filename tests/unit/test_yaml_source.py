@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cvfilter.config import front_matter
+from cvfilter.data import yaml_source
 from cvfilter.data.yaml_source import parse_yaml
 from cvfilter.errors import CvError
 
@@ -48,3 +51,29 @@ def test_front_matter_syntax_error_names_the_line_in_cv_md() -> None:
     with pytest.raises(CvError) as caught:
         front_matter("---\ncvfilter:\n  data: 'metadata.yaml\n---\n", "cv.md")
     assert str(caught.value.problems[0].location) == "cv.md:3:9"
+
+
+# Pieces of YAML syntax that libyaml and PyYAML's Python parser read differently when put together.
+_YAML_PIECES = ["a", "é", " ", "  ", "\n", "\n  ", "\n- ", ":", ": ", "key: ", "- ", "'", '"', "{", "}", "[", "]", ",",
+                "#", " #", "&x", " &x ", "*x", " *x", "!", "!!str", "|", ">", "|-", "|2", ">+", "?", "? ", "%", "@",
+                "`", "\\", "~", "1", "0.5", "1e3", "2020-01-01", "...", "---", "<<", "\t", "\r", "\u2028", "\x85",
+                "\ufeff"]
+
+
+@pytest.mark.skipif(yaml_source._FastLoader is None, reason="PyYAML without libyaml")
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_YAML_PIECES), min_size=1, max_size=16).map("".join))
+def test_the_libyaml_reader_reads_as_the_python_one(text: str) -> None:
+    """The fast reader is an optimisation only: same data, same places, same messages."""
+
+    def read(fast: bool) -> tuple:
+        with pytest.MonkeyPatch.context() as patch:
+            if not fast:
+                patch.setattr(yaml_source, "_FastLoader", None)
+            try:
+                source = parse_yaml(text, "m.yaml")
+            except CvError as exc:
+                return ("error", [str(p) for p in exc.problems])
+            return (repr(source.data), source.positions)
+
+    assert read(True) == read(False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,9 +44,33 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+# The same loader on libyaml, when PyYAML was built with it: about eight times faster on
+# metadata.yaml, the largest part of loading the data. It must read text as `_Loader` does, so it is
+# used only where the two agree (compared on every YAML file of the tests and on random text):
+# an error is reported by re-reading with `_Loader`, whose messages the hints below know; text
+# that libyaml accepts and PyYAML rejects (tabs, '#' right after a block scalar's '|' or '>'), or
+# reads differently (unusual line breaks, a byte order mark inside, an empty document, '!' tags,
+# '?' keys, anchors, which may make a loop), goes to `_Loader` directly.
+_PYTHON_ONLY = re.compile("[\t\r\x85\u2028\u2029\ufeff!]|[|>][-+0-9]*#|\\?(?=\\s|$)|(?:^|[\\s\\[{,])&\\S", re.MULTILINE)
+_FastLoader: type | None = None
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
 
 def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
     """Parse safely (no object construction from tags such as !!python/object) and record positions."""
+    if _FastLoader is not None and not _PYTHON_ONLY.search(text):
+        fast = _FastLoader(text)
+        try:
+            node = fast.get_single_node()
+            data = fast.construct_document(node) if node is not None else None
+            if data is not None:
+                return _positions(YamlSource(file, data, {}, line_offset), node)
+        except yaml.YAMLError:
+            pass  # read again below, for the pure-Python loader's message
+        finally:
+            fast.dispose()
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -79,7 +104,10 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
         raise CvError.at(Location(file, 1 + line_offset), f"YAML error: {exc}") from None
     finally:
         loader.dispose()
-    source = YamlSource(file, data, {}, line_offset)
+    return _positions(YamlSource(file, data, {}, line_offset), node)
+
+
+def _positions(source: YamlSource, node: yaml.Node | None) -> YamlSource:
     if node is not None:
         duplicates: list[Problem] = []
         _record(node, (), source, duplicates)
