@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 # Private-use code points carry markup through citeproc-py (see render.py); user text never may.
-PRIVATE_USE = {chr(c) for c in range(0xE000, 0xE030)}
+_DROP_PRIVATE_USE = dict.fromkeys(range(0xE000, 0xE030))  # a str.translate table that deletes them
 
 
 @lru_cache(maxsize=1)
@@ -25,7 +26,7 @@ def to_unicode(value: str) -> str:
 
 def clean(value: str) -> str:
     """One-line NFC text without the private-use characters our markup reserves."""
-    value = "".join(ch for ch in value if ch not in PRIVATE_USE)
+    value = value.translate(_DROP_PRIVATE_USE)
     return " ".join(unicodedata.normalize("NFC", value).split())
 
 
@@ -53,12 +54,18 @@ def braced_runs(value: str) -> list[tuple[str, bool]]:
     return runs
 
 
+_BRACE = re.compile(r"[{}]")
+
+
 def balanced(value: str) -> bool:
+    """Braces close in order; a brace right after a backslash is a literal one. Only the braces are
+    looked at: this runs on every field of every entry."""
     depth = 0
-    for index, char in enumerate(value):
+    for found in _BRACE.finditer(value):
+        index = found.start()
         if index and value[index - 1] == "\\":
             continue
-        depth += {"{": 1, "}": -1}.get(char, 0)
+        depth += 1 if found.group() == "{" else -1
         if depth < 0:
             return False
     return depth == 0
