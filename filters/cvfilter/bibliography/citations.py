@@ -36,9 +36,15 @@ _STRUCTURE = m.OWNER + m.TITLE_OPEN + m.TITLE_CLOSE + m.URL_OPEN + m.URL_CLOSE
 def format_citations(doc: pf.Doc, context: Context, source_text: str | None) -> list[Problem]:
     """Replace every Cite with formatted inlines and fill the references list; problems are returned."""
     cites: list[pf.Cite] = []
-    walk(doc, lambda elem, _doc: cites.append(elem) if isinstance(elem, pf.Cite) else None)
     placeholders: list[pf.Div] = []
-    walk(doc, lambda elem, _doc: placeholders.append(elem) if isinstance(elem, pf.Div) and REFERENCES_CLASS in elem.classes else None)
+
+    def collect(elem: pf.Element, _doc: pf.Doc) -> None:
+        if isinstance(elem, pf.Cite):
+            cites.append(elem)
+        elif isinstance(elem, pf.Div) and REFERENCES_CLASS in elem.classes:
+            placeholders.append(elem)
+
+    walk(doc, collect)
     if not cites:
         return []
     where = Location(context.config.source)
