@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -143,7 +144,7 @@ def _mark_owner(marked: str, item: dict) -> str:
     for index, char in enumerate(marked):
         if char != m.OWNER:
             continue
-        end = sum(1 for i in where if i < index)
+        end = bisect_left(where, index)  # visible characters before the marker (`where` is sorted)
         start = max(end - family, 0)
         while start > 0 and text[start - 1] not in " ,;\u00a0(" and start > cursor:
             start -= 1
