@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import time
@@ -125,6 +126,10 @@ def _write_forked(doc: pf.Doc, order: list[str], context: Context | None, base: 
 
     _FORK_STATE = (doc, context, base, shown)
     produced: dict[str, bytes] = {}
+    # A forked child shares the parent's memory until it writes to it, and a garbage collection in
+    # the child writes to every object it walks: objects frozen before the fork are left out of
+    # collections (what gc.freeze is for), so a child neither walks nor copies the parent's heap.
+    gc.freeze()
     try:
         with ProcessPoolExecutor(len(order), mp_context=multiprocessing.get_context("fork")) as pool:
             futures = {fmt: pool.submit(_forked_writer, fmt) for fmt in order}
@@ -139,6 +144,7 @@ def _write_forked(doc: pf.Doc, order: list[str], context: Context | None, base: 
                 produced[fmt] = data
     finally:
         _FORK_STATE = None
+        gc.unfreeze()
     return produced
 
 
