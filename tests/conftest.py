@@ -51,6 +51,22 @@ def cv_dir(tmp_path: Path):
     return make
 
 
+# The smallest useful cv.md: a header and one list of dated entries from metadata.yaml.
+SMALL_CV = """---
+cvfilter:
+  data: metadata.yaml
+date: 2023-03-20
+---
+
+::: header
+:::
+
+# Positions
+
+::: {.entries from=positions}
+:::
+"""
+
 EXAMPLE_FILES = ("cv.md", "metadata.yaml", "publications.bib", "stats.json")
 
 

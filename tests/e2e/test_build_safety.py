@@ -12,21 +12,9 @@ from cvfilter import build as build_module
 from cvfilter import files
 from cvfilter.build import build
 from cvfilter.errors import CvError, Location
+from tests.conftest import SMALL_CV
 
-CV = """---
-cvfilter:
-  data: metadata.yaml
-date: 2023-03-20
----
-
-::: header
-:::
-
-# Positions
-
-::: {.entries from=positions}
-:::
-"""
+CV = SMALL_CV
 META = """name: Ada Lovelace
 contact:
   email: ada@example.org

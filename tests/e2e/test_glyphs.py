@@ -13,19 +13,9 @@ from bs4 import BeautifulSoup
 
 from cvfilter.build import build
 from cvfilter.check import check
+from tests.conftest import SMALL_CV
 
-CV = """---
-date: 2023-03-20
----
-
-::: header
-:::
-
-# Positions
-
-::: {.entries from=positions}
-:::
-"""
+CV = SMALL_CV
 META = """name: Ada Lovelace
 positions:
   - title: Analyst

@@ -29,24 +29,12 @@ from cvfilter import pandoc
 from cvfilter.build import compile_typst
 from cvfilter.filter import run
 from cvfilter.formats.latex import latex_for
-from tests.conftest import markdown_to_doc, normalize
+from tests.conftest import SMALL_CV, markdown_to_doc, normalize
 
 SPECIALS = list('&%$#_{}~^\\<>@*[]"`|\'') + ["--", "\\\\", "#set", "$x$", "<script>", "</div>", "&amp;", "{{", "\\end{document}"]
 WORLD = ["שלום עולם", "مرحبا", "\u200f", "😀", "👩‍🔬", "日本語", "Zoë", "İ", "ﬁ"]
 
-CV = """---
-cvfilter:
-  data: metadata.yaml
-date: 2023-03-20
----
-
-::: header
-:::
-
-# Positions
-
-::: {.entries from=positions}
-:::
+CV = SMALL_CV + """
 
 # Repositories
 
