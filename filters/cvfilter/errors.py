@@ -85,8 +85,9 @@ class Diagnostics:
         return [p for p in self.problems if p.severity == "warning"]
 
     def raise_if_errors(self) -> None:
+        """Stop on errors, carrying the warnings too: a user fixing the errors should see them all now."""
         if self.errors:
-            raise CvError(self.errors)
+            raise CvError(self.errors + self.warnings)
 
     def print_warnings(self, stream=None) -> None:
         """Warnings go to stderr so they never mix with a filter's JSON on stdout."""

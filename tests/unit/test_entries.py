@@ -88,3 +88,13 @@ def test_filter_twice_equals_once(cv_dir):
     first = render(once, "html")
     twice = run(once, "html", base_dir=cv_dir.path)
     assert render(twice, "html") == first
+
+
+def test_an_error_carries_the_warnings_found_with_it(cv_dir):
+    """Fixing the errors should not reveal a second round of problems that were already known."""
+    doc = DOC.replace("{.entries from=positions}", "{.entries from=positions tags=nosuch}") + "\n::: headr\n:::\n"
+    with pytest.raises(CvError) as caught:
+        cv_dir(META, doc, "plain")
+    severities = [(p.severity, p.location.line) for p in caught.value.problems]
+    assert severities[0] == ("error", 13)
+    assert ("warning", 10) in severities
