@@ -14,14 +14,27 @@ _CODE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
 @dataclass
-class MacroLocator:
-    """Hands out the line of the n-th fenced Div whose first class is `name`, in document order."""
+class _Sightings:
+    """(name, line) pairs in document order; `next(name)` hands out each line once, first unused first."""
 
     file: str
-    fences: list[tuple[str, int]] = field(default_factory=list)
+    found: list[tuple[str, int]] = field(default_factory=list)
+    _used: set[int] = field(default_factory=set)
+
+    def next(self, name: str) -> Location:
+        for index, (found_name, line) in enumerate(self.found):
+            if found_name == name and index not in self._used:
+                self._used.add(index)
+                return Location(self.file, line)
+        return Location(self.file)
+
+
+@dataclass
+class MacroLocator(_Sightings):
+    """Hands out the line of the n-th fenced Div whose first class is `name`, in document order."""
+
     unclosed: frozenset[int] = frozenset()
     """Lines of opening fences that no `:::` closes (pandoc then runs the Div to the end)."""
-    _used: set[int] = field(default_factory=set)
 
     @classmethod
     def from_text(cls, text: str | None, file: str) -> MacroLocator:
@@ -49,37 +62,19 @@ class MacroLocator:
                 fences.append((match["bare"], number))
             elif attrs := _CLASS.search(match["attrs"] or ""):
                 fences.append((attrs.group(1), number))
-        return cls(file, fences, frozenset(open_fences))
-
-    def next(self, name: str) -> Location:
-        for index, (fence_name, line) in enumerate(self.fences):
-            if fence_name == name and index not in self._used:
-                self._used.add(index)
-                return Location(self.file, line)
-        return Location(self.file)
+        return cls(file, fences, unclosed=frozenset(open_fences))
 
 
 _SPAN = re.compile(r"\]\{\s*(?:#[\w:.-]+\s+)?\.([\w-]+)")
 
 
 @dataclass
-class InlineLocator:
+class InlineLocator(_Sightings):
     """Hands out the line of the n-th bracketed Span (`[...]{.name}` or `[...]{#id .name}`) whose first
     class is `name`."""
-
-    file: str
-    spans: list[tuple[str, int]] = field(default_factory=list)
-    _used: set[int] = field(default_factory=set)
 
     @classmethod
     def from_text(cls, text: str | None, file: str) -> InlineLocator:
         spans = [(match.group(1), number) for number, line in enumerate((text or "").splitlines(), start=1)
                  for match in _SPAN.finditer(line)]
         return cls(file, spans)
-
-    def next(self, name: str) -> Location:
-        for index, (span_name, line) in enumerate(self.spans):
-            if span_name == name and index not in self._used:
-                self._used.add(index)
-                return Location(self.file, line)
-        return Location(self.file)
