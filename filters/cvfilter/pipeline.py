@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Collection
+from typing import TYPE_CHECKING, NamedTuple
 from pathlib import Path
 
 import panflute as pf
@@ -18,6 +19,9 @@ from .data.yaml_source import read_text
 from .errors import CvError, Diagnostics, Location, Problem, relative
 from .locate import InlineLocator, MacroLocator
 from .walk import walk
+
+if TYPE_CHECKING:
+    from .macros.registry import MacroCall
 
 DONE_KEY = "cvfilter-expanded"
 # What messages call the source when pandoc runs the filter on a file whose name it cannot know.
@@ -98,7 +102,6 @@ def _bibliography_problems(paths: dict[str, Path]) -> list[Problem]:
 def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None) -> None:
     """Replace every macro Div with its semantic expansion; all macro errors are reported together."""
     from .macros import MACROS
-    from .macros.registry import parse_call, unknown_macro
 
     locator = MacroLocator.from_text(source_text, context.config.source)
     problems = []
@@ -111,31 +114,23 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
     def expand_in(blocks: list[pf.Block]) -> list[pf.Block]:
         out: list[pf.Block] = []
         for block in blocks:
-            if not isinstance(block, pf.Div) or not block.classes:
+            use = read_macro_use(block, locator, context.config.keep_classes)
+            problems.extend(use.problems)
+            if use.recurse:
                 out.append(_recurse(block, expand_in))
                 continue
-            name = block.classes[0]
-            if name.startswith("cv-") or name in context.config.keep_classes:
-                out.append(_recurse(block, expand_in))
-                continue
-            location = locator.next(name)
-            call = None
-            if name in MACROS and (unclosed := unclosed_macro(block, name, location, MACROS, locator.unclosed)):
-                problems.append(unclosed)
-                out.append(_recurse(block, expand_in))
+            call = use.call
+            if call is None:
+                out.append(block)
                 continue
             try:
-                if name not in MACROS:
-                    raise unknown_macro(name, location)
-                call = parse_call(block, name, location)
                 if variant is not None:
-                    call = variant.adjust(call, MACROS[name])
-                out.extend(MACROS[name].expand(call, context))
+                    call = variant.adjust(call, MACROS[call.name])
+                out.extend(MACROS[call.name].expand(call, context))
             except CvError as exc:
                 problems.extend(exc.problems)
                 out.append(block)
-            if call is not None:
-                problems.extend(call.notes)
+            problems.extend(call.notes)
         return out
 
     doc.content = expand_in(list(doc.content))
@@ -187,6 +182,36 @@ def expand_inline_macros(doc: pf.Doc, context: Context, source_text: str | None)
 
     walk(doc, action)
     return problems
+
+
+class MacroUse(NamedTuple):
+    """What a block is to the macro pass: one to look inside (`recurse`), or a macro use with its
+    parsed call (None when the name or an option is wrong) and the problems found reading it."""
+
+    recurse: bool
+    call: MacroCall | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+def read_macro_use(block: pf.Block, locator: MacroLocator, keep: Collection[str]) -> MacroUse:
+    """The one reading of a Div as a macro, shared by expansion and by the data-less check."""
+    from .macros import MACROS
+    from .macros.registry import parse_call, unknown_macro
+
+    if not isinstance(block, pf.Div) or not block.classes:
+        return MacroUse(recurse=True)
+    name = block.classes[0]
+    if name.startswith("cv-") or name in keep:
+        return MacroUse(recurse=True)
+    location = locator.next(name)
+    if name in MACROS and (unclosed := unclosed_macro(block, name, location, MACROS, locator.unclosed)):
+        return MacroUse(recurse=True, problems=(unclosed,))
+    try:
+        if name not in MACROS:
+            raise unknown_macro(name, location)
+        return MacroUse(recurse=False, call=parse_call(block, name, location))
+    except CvError as exc:
+        return MacroUse(recurse=False, problems=tuple(exc.problems))
 
 
 def unclosed_macro(block: pf.Div, name: str, location: Location, macros: Collection[str],
@@ -241,9 +266,6 @@ def load_checked(
 
 def check_macro_calls(doc: pf.Doc, shown: str, source_text: str | None) -> list[Problem]:
     """Macro names and options, checked without data: used when the data itself failed to load."""
-    from .macros import MACROS
-    from .macros.registry import parse_call, unknown_macro
-
     locator = MacroLocator.from_text(source_text, shown)
     problems: list[Problem] = []
 
@@ -251,23 +273,10 @@ def check_macro_calls(doc: pf.Doc, shown: str, source_text: str | None) -> list[
 
     def visit(blocks: list[pf.Block]) -> None:
         for block in blocks:
-            if not isinstance(block, pf.Div):
-                continue
-            name = block.classes[0] if block.classes else ""
-            if not name or name.startswith("cv-") or name in keep:
+            use = read_macro_use(block, locator, keep)
+            problems.extend(use.problems)
+            if use.recurse and isinstance(block, pf.Div):
                 visit(list(block.content))
-                continue
-            location = locator.next(name)
-            if name in MACROS and (unclosed := unclosed_macro(block, name, location, MACROS, locator.unclosed)):
-                problems.append(unclosed)
-                visit(list(block.content))
-                continue
-            try:
-                if name not in MACROS:
-                    raise unknown_macro(name, location)
-                parse_call(block, name, location)
-            except CvError as exc:
-                problems.extend(exc.problems)
 
     visit(list(doc.content))
     return problems
