@@ -6,21 +6,21 @@ import gc
 import io
 import os
 import time
-from datetime import date, datetime, timezone
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from datetime import date, datetime, timezone
+from functools import cache, partial
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from . import pandoc
-from .errors import CvError, Location, Problem
 from .assets import styles_dir
+from .errors import CvError, Location, Problem
 from .exports import EXPORTS
-from .source import read_source
 from .files import write_output
+from .forking import Forked, can_fork, results
+from .source import read_source
 
 if TYPE_CHECKING:
     import panflute as pf
@@ -42,6 +42,25 @@ def build(
     source: Path, formats: tuple[str, ...] = FORMATS, out_dir: Path | None = None, stem: str = "cv", variant: str | None = None
 ) -> BuildResult:
     """Build `formats` from `source` into `out_dir` (default: build/ beside the source), optionally one variant."""
+    with _collector_paused():
+        return _build(source, formats, out_dir, stem, variant)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector would walk the document's tens of thousands of new objects again
+    and again while a build makes them; they all die together when it ends, so it waits till then.
+    Forked writers inherit the pause, so they never touch (and copy) the parent's memory for it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: str, variant: str | None) -> BuildResult:
     unknown = [f for f in formats if f not in (*FORMATS, *EXPORTS)]
     if unknown:
         raise CvError.at(Location(str(source)), f"unknown format {unknown[0]!r}", f"choose from {', '.join((*FORMATS, *EXPORTS))}")
@@ -51,8 +70,7 @@ def build(
     clock = _Clock(result.timings)
     shown = source.name
     text = read_source(source)
-    with ThreadPoolExecutor(max_workers=1) as reader:
-        reading = reader.submit(_timed, clock, "pandoc-read", pandoc.read_markdown, text, shown, base)
+    with pandoc.Reading(text, shown, base) as reading:
         # Imported here, not at the top: panflute and the data model load while pandoc reads.
         with clock("import"):
             import panflute as pf
@@ -62,7 +80,8 @@ def build(
             from .config import front_matter
             from .pipeline import DONE_KEY, expand_macros, load_checked
         front_matter(text, shown)  # a YAML mistake there is reported at its line, not as a pandoc failure
-        ast_json = reading.result()
+        with clock("pandoc-read"):  # only the part of the read the imports did not hide
+            ast_json = reading.result()
     with clock("parse-json"):
         doc = pf.load(io.StringIO(ast_json))
     context = None
@@ -84,11 +103,6 @@ def build(
     return result
 
 
-def _timed(clock: _Clock, stage: str, function, *args):
-    with clock(stage):
-        return function(*args)
-
-
 def _write_all(doc: pf.Doc, formats: tuple[str, ...], context: Context | None, base: Path, shown: str, clock: _Clock) -> dict[str, bytes]:
     """Finish each format here, one after another (Python holds the GIL anyway), and hand each to a
     worker for its pandoc process (and Typst) while the next one is finished: both cores stay busy.
@@ -96,8 +110,10 @@ def _write_all(doc: pf.Doc, formats: tuple[str, ...], context: Context | None, b
     import panflute as pf
 
     order = [fmt for fmt in (*FORMATS, *EXPORTS) if fmt in formats]
-    if len(order) > 1 and _can_fork():
+    if len(order) > 1 and can_fork():
         return _write_forked(doc, order, context, base, shown, clock)
+    from concurrent.futures import ThreadPoolExecutor
+
     core = None
     if len(order) > 1:
         with clock("serialise"):
@@ -119,50 +135,42 @@ _FORK_STATE: tuple | None = None
 def _write_forked(doc: pf.Doc, order: list[str], context: Context | None, base: Path, shown: str, clock: _Clock) -> dict[str, bytes]:
     """Each format finished and written in its own forked process: no copy of the document through
     JSON and no GIL between formats, so both cores share the Python work too. Typst compiles here,
-    in the process that keeps the compiler warm."""
+    in the process that keeps the compiler warm (`cv watch`); it is readied while the children work.
+
+    The PDF is the longest chain (finish, pandoc, Typst), so the other formats' children run at a
+    lower priority: on two cores they fill the time the PDF leaves free instead of slowing it down."""
     global _FORK_STATE
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     _FORK_STATE = (doc, context, base, shown)
-    produced: dict[str, bytes] = {}
-    # A forked child shares the parent's memory until it writes to it, and a garbage collection in
-    # the child writes to every object it walks: objects frozen before the fork are left out of
-    # collections (what gc.freeze is for), so a child neither walks nor copies the parent's heap.
-    gc.freeze()
+    warned = len(context.diagnostics.warnings) if context else 0
     try:
-        with ProcessPoolExecutor(len(order), mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = {fmt: pool.submit(_forked_writer, fmt) for fmt in order}
-            for fmt in order:
-                data, timings = futures[fmt].result()
-                clock.timings.update(timings)
-                if fmt == "pdf":
-                    with clock("typst-compile"):
-                        from .formats.glyphs import pdf_warner
-
-                        data = compile_typst(data, base, build_epoch(context), pdf_warner(context))
-                produced[fmt] = data
+        children = {fmt: Forked(partial(_forked_writer, fmt, warned), nice=0 if fmt == "pdf" else 5) for fmt in order}
     finally:
         _FORK_STATE = None
-        gc.unfreeze()
+    if "pdf" in order:
+        _typst_compiler(str(base))
+    produced: dict[str, bytes] = {}
+    for fmt, (data, timings, warnings) in results(children).items():
+        clock.timings.update(timings)
+        if context:
+            context.diagnostics.extend(warnings)
+        if fmt == "pdf":
+            with clock("typst-compile"):
+                from .formats.glyphs import pdf_warner
+
+                data = compile_typst(data, base, build_epoch(context), pdf_warner(context))
+        produced[fmt] = data
     return produced
 
 
-def _forked_writer(fmt: str) -> tuple[bytes, dict[str, float]]:
+def _forked_writer(fmt: str, warned: int) -> tuple[bytes, dict[str, float], list[Problem]]:
+    """A child's work: one format, its stage times, and the warnings it added."""
     doc, context, base, shown = _FORK_STATE
     clock = _Clock({})
     with clock(f"finish-{fmt}"):
         finished = _finished_json(doc, fmt, context)
     writer = _write_typst if fmt == "pdf" else _WRITERS[fmt]
-    return writer(finished, context, base, shown, clock), clock.timings
-
-
-@cache
-def _can_fork() -> bool:
-    """Linux and macOS; elsewhere the threaded path does the same work."""
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
+    data = writer(finished, context, base, shown, clock)
+    return data, clock.timings, context.diagnostics.warnings[warned:] if context else []
 
 
 def _finished_json(doc: pf.Doc, fmt: str, context: Context | None) -> str:

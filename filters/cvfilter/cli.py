@@ -9,6 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import quiet_startup
+
 
 def _formats(value: str) -> tuple[str, ...]:
     """`--to pdf,html`: known formats, at least one, each once; anything else is a usage error."""
@@ -85,6 +87,7 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    quiet_startup()
     args = make_parser().parse_args(argv)
     from .errors import CvError
     from .report import print_problems

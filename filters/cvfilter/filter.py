@@ -14,6 +14,7 @@ from pathlib import Path
 
 import panflute as pf
 
+from . import quiet_startup
 from .errors import CvError
 from .pipeline import finish, prepare
 
@@ -28,6 +29,7 @@ def run(doc: pf.Doc, fmt: str, base_dir: Path | None = None) -> pf.Doc:
 
 
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:
+    quiet_startup()
     fmt = sys.argv[1] if len(sys.argv) > 1 else "html"
     if doc is not None:
         return run(doc, fmt)

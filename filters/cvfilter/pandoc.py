@@ -31,7 +31,36 @@ def pandoc_path() -> str:
 
 def read_markdown(text: str, shown_as: str, cwd: Path) -> str:
     """Markdown to Pandoc JSON, once per build."""
-    return _run([pandoc_path(), "-f", READER, "-t", "json"], text.encode("utf-8"), shown_as, cwd).decode("utf-8")
+    return Reading(text, shown_as, cwd).result()
+
+
+class Reading:
+    """A Markdown read under way: started first, so that pandoc works while Python imports."""
+
+    def __init__(self, text: str, shown_as: str, cwd: Path) -> None:
+        self.shown_as = shown_as
+        pipe = subprocess.PIPE
+        self.process = subprocess.Popen([pandoc_path(), "-f", READER, "-t", "json"], stdin=pipe, stdout=pipe, stderr=pipe, cwd=cwd)
+        stdin, self.process.stdin = self.process.stdin, None  # the input is all sent here, not by communicate()
+        try:
+            stdin.write(text.encode("utf-8"))
+        except BrokenPipeError:
+            pass  # pandoc stopped early; its message is on stderr
+        finally:
+            stdin.close()
+
+    def __enter__(self) -> Reading:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        """A build that stopped before it needed the result leaves no pandoc behind."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()
+
+    def result(self) -> str:
+        output, errors = self.process.communicate()
+        return _checked(self.process.returncode, output, errors, self.shown_as).decode("utf-8")
 
 
 def write(json_text: str, fmt: str, extra: list[str], cwd: Path, shown_as: str, epoch: int | None = None) -> bytes:
@@ -47,10 +76,14 @@ def write(json_text: str, fmt: str, extra: list[str], cwd: Path, shown_as: str, 
 
 def _run(args: list[str], data: bytes, shown_as: str, cwd: Path, env: dict[str, str] | None = None) -> bytes:
     result = subprocess.run(args, input=data, capture_output=True, cwd=cwd, env=env)
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", errors="replace").strip()
+    return _checked(result.returncode, result.stdout, result.stderr, shown_as)
+
+
+def _checked(status: int, output: bytes, errors: bytes, shown_as: str) -> bytes:
+    if status != 0:
+        message = errors.decode("utf-8", errors="replace").strip()
         raise CvError.at(Location(shown_as), f"pandoc failed: {message}")
-    return result.stdout
+    return output
 
 
 def run_bundled(arguments: list[str]) -> int:

@@ -21,14 +21,33 @@ def test_a_user_error_keeps_its_problems_across_processes():
     assert str(again) == "cv.md:3:2: error: unknown macro .nosuch (known macros: header)"
 
 
-@pytest.mark.skipif(not build_module._can_fork(), reason="no fork on this platform")
+@pytest.mark.skipif(not build_module.can_fork(), reason="no fork on this platform")
 def test_forked_and_threaded_writers_give_the_same_files(tmp_path: Path, monkeypatch):
     (tmp_path / "metadata.yaml").write_text(METADATA, encoding="utf-8")
     (tmp_path / "cv.md").write_text(CV, encoding="utf-8")
     forked = build_module.build(tmp_path / "cv.md", ("html", "md"), tmp_path / "forked")
-    monkeypatch.setattr(build_module, "_can_fork", lambda: False)
+    monkeypatch.setattr(build_module, "can_fork", lambda: False)
     threaded = build_module.build(tmp_path / "cv.md", ("html", "md"), tmp_path / "threaded")
     for fmt in ("html", "md"):
         assert forked.outputs[fmt].read_bytes() == threaded.outputs[fmt].read_bytes()
     assert "Analytical Engine" in forked.outputs["html"].read_text(encoding="utf-8")
     assert {"finish-html", "html", "finish-md"} <= set(forked.timings)
+
+
+def test_the_markdown_read_runs_beside_python_and_reports_pandoc_errors(tmp_path: Path, monkeypatch):
+    from cvfilter import pandoc
+
+    with pandoc.Reading("# Heading\n\nSome *text*.\n", "cv.md", tmp_path) as reading:
+        ast = reading.result()
+    assert '"t":"Emph"' in ast.replace(" ", "")
+    monkeypatch.setattr(pandoc, "READER", "nosuchreader")
+    with pytest.raises(CvError, match="cv.md: error: pandoc failed: Unknown input format nosuchreader"):
+        pandoc.Reading("x" * 10, "cv.md", tmp_path).result()
+
+
+def test_a_build_that_stops_early_leaves_no_pandoc_running(tmp_path: Path):
+    from cvfilter import pandoc
+
+    with pandoc.Reading("text " * 200_000, "cv.md", tmp_path) as reading:
+        process = reading.process
+    assert process.returncode is not None

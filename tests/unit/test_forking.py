@@ -1,0 +1,59 @@
+"""Forked workers: a child's value or its exception reaches the parent, and every child is reaped."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from cvfilter.errors import CvError, Location
+from cvfilter.forking import Forked, can_fork, results
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="no fork on this platform")
+
+
+def test_a_child_sees_the_parents_memory_and_sends_back_its_value():
+    big = list(range(100_000))  # not passed in: the child inherits it
+    child = Forked(lambda: (os.getpid(), sum(big), b"x" * 300_000))
+    pid, total, blob = child.result()
+    assert pid != os.getpid() and pid == child.pid
+    assert total == sum(big)
+    assert blob == b"x" * 300_000  # larger than a pipe's buffer
+
+
+def test_a_user_error_in_a_child_is_raised_in_the_parent_with_its_problems():
+    def fail():
+        raise CvError.at(Location("cv.md", 4, 1), "unknown macro .nosuch", "known macros: header")
+
+    with pytest.raises(CvError) as caught:
+        Forked(fail).result()
+    assert str(caught.value) == "cv.md:4:1: error: unknown macro .nosuch (known macros: header)"
+
+
+def test_an_exception_that_cannot_be_pickled_still_arrives_as_its_text():
+    class Local(Exception):  # a local class cannot be pickled
+        pass
+
+    def fail():
+        raise Local("the reason")
+
+    with pytest.raises(RuntimeError, match="Local: the reason"):
+        Forked(fail).result()
+
+
+def test_one_failing_child_does_not_leave_the_others_unreaped():
+    def fail():
+        raise ValueError("first")
+
+    children = {"bad": Forked(fail), "good": Forked(lambda: 2), "also": Forked(lambda: 3)}
+    with pytest.raises(ValueError, match="first"):
+        results(children)
+    for child in children.values():
+        with pytest.raises(ChildProcessError):
+            os.waitpid(child.pid, os.WNOHANG)
+
+
+def test_a_lower_priority_applies_to_the_child_only():
+    before = os.nice(0)
+    assert Forked(lambda: os.nice(0), nice=5).result() == min(before + 5, 19)
+    assert os.nice(0) == before
