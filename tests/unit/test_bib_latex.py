@@ -1,10 +1,13 @@
-"""Brace checks of BibTeX values: a backslash makes the brace after it a literal one."""
+"""LaTeX in BibTeX values: brace checks (a backslash makes the brace after it a literal one) and
+the conversion to Unicode, whose fast path must give what pylatexenc gives."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
-from cvfilter.bibliography.latex import balanced
+from cvfilter.bibliography.latex import balanced, to_unicode
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -21,3 +24,62 @@ from cvfilter.bibliography.latex import balanced
 ])
 def test_balanced(value: str, expected: bool) -> None:
     assert balanced(value) is expected
+
+
+# ---- the fast path of to_unicode gives what pylatexenc gives ------------------------------------
+
+# Plain text: any letter, digit, punctuation or space except what LaTeX reads as markup. A single
+# dash or quote is plain; "--" and "''" are ligatures (drawn as whole words below, next to others).
+_LATEX_MARKUP = "\\{}~$%&`"
+_plain_char = st.characters(blacklist_categories=("Cs",), blacklist_characters=_LATEX_MARKUP)
+_plain_piece = st.one_of(
+    st.text(_plain_char, max_size=8),
+    st.sampled_from(["-", "'", '"', " ", "\n", "\t", "\u00a0", "\r\n", "é", "e\u0301", "1-2", "O'Neil", "?", "!"]),
+)
+_plain = st.lists(_plain_piece, max_size=8).map("".join)
+
+
+def _pylatexenc(value: str) -> str:
+    from cvfilter.bibliography.latex import _converter, clean
+
+    return clean(_converter().latex_to_text(value))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_plain)
+def test_plain_text_comes_out_as_pylatexenc_gives_it(value: str) -> None:
+    assume("''" not in value)  # a bare '' stays as written; see the test below
+    assert to_unicode(value) == _pylatexenc(value)
+
+
+_group = st.deferred(lambda: st.lists(st.one_of(_plain_piece, _plain_piece.map(lambda t: "{" + t + "}"),
+                                                _group.map(lambda t: "{" + t + "}")), max_size=4).map("".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_plain_piece, _group.map(lambda t: "{" + t + "}"), st.sampled_from(["-", "{-}", "'", "{}"])),
+                max_size=8).map("".join))
+def test_text_in_braces_comes_out_as_pylatexenc_gives_it(value: str) -> None:
+    assume("''" not in value or "{" in value)
+    assert to_unicode(value) == _pylatexenc(value)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("{OptNet}: Differentiable Optimization", "OptNet: Differentiable Optimization"),
+    ("{{Nested {groups}}}", "Nested groups"),
+    ("pages 1--10", "pages 1–10"),
+    ("a{-}-b", "a--b"),  # braces keep the dashes apart: not an en dash
+    ("{Security \\& Privacy}", "Security & Privacy"),
+    ("{Rol{\\'\\i}nek}", "Rolínek"),
+    ("Boyd~S.", "Boyd S."),
+    ("{``Quoted''}", "“Quoted”"),
+    ("{open", "open"),
+    ("  spaced \n  out  ", "spaced out"),
+])
+def test_to_unicode(value: str, expected: str) -> None:
+    assert to_unicode(value) == expected
+
+
+@pytest.mark.parametrize("value", ["Pattern Analysis & Machine Intelligence", "50% faster", "$x$ and ``q''"])
+def test_bare_latex_specials_without_braces_or_backslashes_are_kept_as_written(value: str) -> None:
+    assert to_unicode(value) == value

@@ -17,11 +17,24 @@ def _converter():
     return LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
 
 
+# A value without these is text as written (a bare & or % is kept, not read as LaTeX would read it).
+_LATEX = re.compile(r"[\\{}~]|--")
+# What pylatexenc reads as more than text once the braces are gone (its specials and math).
+_SPECIAL = re.compile(r"[\\~$%&`]|--|''")
+
+
 def to_unicode(value: str) -> str:
-    """Accents, escapes and dashes as the characters they stand for; braces dropped; NFC."""
-    if "\\" in value or "{" in value or "~" in value or "--" in value:
-        value = _converter().latex_to_text(value)
-    return clean(value)
+    """Accents, escapes and dashes as the characters they stand for; braces dropped; NFC.
+
+    pylatexenc costs about a millisecond a value; most values are plain text or text in braces
+    ({OptNet}), which come out as pylatexenc gives them without it (tests/unit/test_bib_latex.py)."""
+    if not _LATEX.search(value):
+        return clean(value)
+    if "\\" not in value and balanced(value):
+        bare = value.replace("{", "").replace("}", "")
+        if not _SPECIAL.search(bare):
+            return clean(bare)
+    return clean(_converter().latex_to_text(value))
 
 
 def clean(value: str) -> str:
