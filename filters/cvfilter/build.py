@@ -19,7 +19,7 @@ from .assets import styles_dir
 from .errors import CvError, Location, Problem
 from .exports import EXPORTS
 from .files import write_output
-from .forking import Forked, can_fork, results
+from .forking import Forked, can_fork, each_result
 from .source import read_source
 
 if TYPE_CHECKING:
@@ -149,7 +149,7 @@ def _write_forked(doc: pf.Doc, order: list[str], context: Context | None, base: 
     if "pdf" in order:
         _typst_compiler(str(base))
     produced: dict[str, bytes] = {}
-    for fmt, (data, timings, warnings) in results(children).items():
+    for fmt, (data, timings, warnings) in each_result(children):
         clock.timings.update(timings)
         if context:
             context.diagnostics.extend(warnings)

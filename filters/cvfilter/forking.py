@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import pickle
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -46,18 +46,30 @@ class Forked(Generic[T]):
         return value
 
 
-def results(children: dict[str, Forked[T]]) -> dict[str, T]:
-    """Every child's result, in order; all children are waited for even when one of them failed."""
-    collected: dict[str, T] = {}
+def each_result(children: dict[str, Forked[T]]) -> Iterator[tuple[str, T]]:
+    """Each child's result as soon as it is there, in order, so the caller can go on with the first
+    while the others still work. A child's exception is raised after the other children are waited
+    for, and a caller that stops early still leaves no child behind."""
+    pending = list(children.items())
     failure: BaseException | None = None
-    for name, child in children.items():
-        try:
-            collected[name] = child.result()
-        except BaseException as exc:  # noqa: BLE001  (re-raised below, after the others are reaped)
-            failure = failure or exc
+    try:
+        while pending:
+            name, child = pending.pop(0)
+            try:
+                value = child.result()
+            except BaseException as exc:  # noqa: BLE001  (raised below, once every child is reaped)
+                failure = failure or exc
+                continue
+            if failure is None:
+                yield name, value
+    finally:
+        for _name, child in pending:
+            try:
+                child.result()
+            except BaseException:  # noqa: BLE001, S110  (the caller is already leaving with its own error)
+                pass
     if failure is not None:
         raise failure
-    return collected
 
 
 def _run_child(work: Callable[[], object], write_end: int, nice: int) -> None:

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from cvfilter.errors import CvError, Location
-from cvfilter.forking import Forked, can_fork, results
+from cvfilter.forking import Forked, can_fork, each_result
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="no fork on this platform")
 
@@ -45,9 +45,24 @@ def test_one_failing_child_does_not_leave_the_others_unreaped():
     def fail():
         raise ValueError("first")
 
-    children = {"bad": Forked(fail), "good": Forked(lambda: 2), "also": Forked(lambda: 3)}
+    children = {"good": Forked(lambda: 1), "bad": Forked(fail), "also": Forked(lambda: 3)}
+    seen = []
     with pytest.raises(ValueError, match="first"):
-        results(children)
+        for name, value in each_result(children):
+            seen.append((name, value))
+    assert seen == [("good", 1)]  # what came before the failure was handed over as it came
+    _assert_reaped(children)
+
+
+def test_a_caller_that_stops_early_leaves_no_child_behind():
+    children = {"first": Forked(lambda: 1), "second": Forked(lambda: 2)}
+    with pytest.raises(KeyError):
+        for _name, _value in each_result(children):
+            raise KeyError("the caller's own error")
+    _assert_reaped(children)
+
+
+def _assert_reaped(children: dict[str, Forked]) -> None:
     for child in children.values():
         with pytest.raises(ChildProcessError):
             os.waitpid(child.pid, os.WNOHANG)
