@@ -76,7 +76,6 @@ def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: s
             import panflute as pf
 
             from . import macros  # noqa: F401
-            from .formats import docx, html, typst  # noqa: F401  (here, not in the writer threads: the import lock)
             from .config import front_matter
             from .pipeline import DONE_KEY, expand_macros, load_checked
         front_matter(text, shown)  # a YAML mistake there is reported at its line, not as a pandoc failure
@@ -113,6 +112,8 @@ def _write_all(doc: pf.Doc, formats: tuple[str, ...], context: Context | None, b
     if len(order) > 1 and can_fork():
         return _write_forked(doc, order, context, base, shown, clock)
     from concurrent.futures import ThreadPoolExecutor
+
+    from .formats import docx, html, typst  # noqa: F401  (here, before the threads: one import each, not one per thread)
 
     core = None
     if len(order) > 1:

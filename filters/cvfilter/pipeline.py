@@ -17,6 +17,7 @@ from .context import Context
 from .data.load import load_cv_data
 from .data.yaml_source import read_text
 from .errors import CvError, Diagnostics, Location, Problem, relative
+from .formats import RAW_TYPST  # noqa: F401  (before any document loads: raw Typst in cv.md is valid)
 from .locate import InlineLocator, MacroLocator
 from .walk import walk
 

@@ -51,3 +51,15 @@ def test_a_build_that_stops_early_leaves_no_pandoc_running(tmp_path: Path):
     with pandoc.Reading("text " * 200_000, "cv.md", tmp_path) as reading:
         process = reading.process
     assert process.returncode is not None
+
+
+def test_raw_typst_written_in_cv_md_reaches_the_pdf_only(tmp_path: Path):
+    from pypdf import PdfReader
+
+    (tmp_path / "metadata.yaml").write_text(METADATA, encoding="utf-8")
+    cv = CV + "\nPlain, then `#upper[raw typst]`{=typst}, then plain.\n"
+    (tmp_path / "cv.md").write_text(cv, encoding="utf-8")
+    result = build_module.build(tmp_path / "cv.md", ("pdf", "html"), tmp_path / "out")
+    pdf_text = " ".join(page.extract_text() for page in PdfReader(result.outputs["pdf"]).pages)
+    assert "Plain, then RAW TYPST, then plain." in pdf_text
+    assert "upper" not in result.outputs["html"].read_text(encoding="utf-8")

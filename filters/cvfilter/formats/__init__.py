@@ -13,8 +13,10 @@ import panflute as pf
 
 from ..context import Context
 
-# panflute 2.3 predates pandoc's Typst writer and rejects raw elements in that format.
-pf.elements.RAW_FORMATS.add("typst")
+# panflute 2.3 predates pandoc's Typst writer and rejects raw elements in that format, both the
+# edge's own and a user's `{=typst}` in cv.md.
+RAW_TYPST = "typst"
+pf.elements.RAW_FORMATS.add(RAW_TYPST)
 
 Finisher = Callable[[pf.Doc, "Context | None"], None]
 
