@@ -85,6 +85,12 @@ class ResultCache:
             self._values[key] = value
             self._dirty = True
 
+    def retain(self, keys: set[str]) -> None:
+        """Forget every other key: for values of which only the newest is of use (a parsed file)."""
+        if any(key not in keys for key in self._values):
+            self._values = {key: value for key, value in self._values.items() if key in keys}
+            self._dirty = True
+
     def save(self) -> None:
         """Write if anything changed; a cache that cannot be written only costs speed."""
         if self.path is None or not self._dirty:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import CvError, Diagnostics, Location
+from ..errors import CvError, Diagnostics, Location, Problem
 from .latex import balanced, braced_runs, clean, to_unicode
 from .names import AuthorList, parse_authors
 
@@ -74,32 +74,43 @@ class Bibliography:
         return len(self.entries)
 
 
-def read_bibliography(path: Path, shown: str, diagnostics: Diagnostics) -> Bibliography:
-    """Read a .bib file; a missing file is an error, every other defect a warning."""
+def read_bibliography(path: Path, shown: str, diagnostics: Diagnostics, base_dir: Path | None = None) -> Bibliography:
+    """Read a .bib file; a missing file is an error, every other defect a warning. With `base_dir`
+    the parse is kept in the project's cache folder (see stored.py)."""
     if not path.is_file():
         raise CvError.at(Location(shown), f"bibliography {shown} not found", "set `cvfilter: bibliography:` in the front matter")
     text = path.read_text(encoding="utf-8", errors="replace")
     if "\ufffd" in text:
         diagnostics.warn(Location(shown, _line_of(text, text.index("\ufffd"))), "bibliography is not valid UTF-8; bad bytes replaced", "save the file as UTF-8")
-    return parse_bibliography(text, shown, diagnostics)
+    return parse_bibliography(text, shown, diagnostics, base_dir)
 
 
 # The last text parsed per file name, with what it reported: `cv watch` and variant builds read an
 # unchanged .bib again and again in one process. Entries are never modified after parsing.
-_PARSED: dict[str, tuple[str, Bibliography, list]] = {}
+_PARSED: dict[str, tuple[str, Bibliography, list[Problem]]] = {}
 
 
-def parse_bibliography(text: str, shown: str, diagnostics: Diagnostics) -> Bibliography:
-    """Parse, or reuse the result for the same text, reporting its warnings again."""
+def parse_bibliography(text: str, shown: str, diagnostics: Diagnostics, base_dir: Path | None = None) -> Bibliography:
+    """Parse, or reuse the result for the same text (held in this process, or stored on disk under
+    `base_dir`), reporting its warnings again."""
     last = _PARSED.get(shown)
     if last is not None and last[0] == text:
         diagnostics.extend(list(last[2]))
         return last[1]
-    found = Diagnostics()
-    result = _parse_bibliography(text, shown, found)
-    diagnostics.extend(found.problems)
-    _PARSED[shown] = (text, result, list(found.problems))
+    if base_dir is None:
+        result, problems = _parse_collected(text, shown)
+    else:
+        from .stored import parse_stored
+
+        result, problems = parse_stored(text, shown, base_dir, _parse_collected)
+    diagnostics.extend(problems)
+    _PARSED[shown] = (text, result, list(problems))
     return result
+
+
+def _parse_collected(text: str, shown: str) -> tuple[Bibliography, list[Problem]]:
+    found = Diagnostics()
+    return _parse_bibliography(text, shown, found), found.problems
 
 
 def _parse_bibliography(text: str, shown: str, diagnostics: Diagnostics) -> Bibliography:

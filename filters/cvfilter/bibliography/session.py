@@ -21,7 +21,7 @@ def bibliography_of(context: Context, where: Location) -> Bibliography:
     if not name:
         raise CvError.at(where, "no bibliography to read", "add `cvfilter: {bibliography: publications.bib}` to the front matter")
     path = resolve_inside(context.base_dir, name, Location(context.config.source, 1))
-    bibliography = read_bibliography(path, relative(path), context.diagnostics)
+    bibliography = read_bibliography(path, relative(path), context.diagnostics, context.base_dir)
     context.cache[_BIB_KEY] = bibliography
     return bibliography
 

@@ -1,0 +1,132 @@
+"""The parsed .bib file kept on disk, so that a build with an unchanged file does not parse it again.
+
+Parsing is a pure function of the file's text, its shown name and the reader's code, so the result
+and every problem found (with its file:line) are stored as JSON under a key of exactly those; a hit
+gives back what a parse gives, and the warnings are reported on every build, not only the first.
+JSON, never pickle: the cache sits in the user's project. An entry that does not read back (corrupt,
+or written by another version) is parsed again and replaced. One parse is kept per .bib file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..cache import ResultCache, content_key
+from ..errors import Location, Problem
+from .names import Author, AuthorList
+from .reader import BibEntry, Bibliography
+
+Parse = Callable[[str, str], tuple[Bibliography, list[Problem]]]
+
+# The modules whose code decides what a parse gives.
+_READER_SOURCES = ("reader.py", "latex.py", "names.py", "stored.py")
+_READER_PACKAGES = ("bibtexparser", "pylatexenc")
+
+
+def parse_stored(text: str, shown: str, base_dir: Path, parse: Parse) -> tuple[Bibliography, list[Problem]]:
+    """`parse(text, shown)`, or what it gave before for the same text, name and reader."""
+    store = ResultCache.open(base_dir, "bibliography", shown)
+    key = content_key(_reader_version(), shown, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    stored = store.get(key)
+    if stored is not None:
+        try:
+            return _load(stored)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass
+    result, problems = parse(text, shown)
+    store.put(key, _dump(result, problems))
+    store.retain({key})
+    store.save()
+    return result, problems
+
+
+def _dump(bibliography: Bibliography, problems: list[Problem]) -> dict[str, Any]:
+    return {
+        "file": bibliography.file,
+        "entries": [_dump_entry(entry) for entry in bibliography],
+        "problems": [[*_dump_location(p.location), p.message, p.hint, p.severity] for p in problems],
+    }
+
+
+def _dump_entry(entry: BibEntry) -> dict[str, Any]:
+    return {
+        "key": entry.key,
+        "type": entry.type,
+        "fields": entry.fields,
+        "authors": _dump_authors(entry.authors),
+        "editors": _dump_authors(entry.editors),
+        "location": _dump_location(entry.location),
+        "title_runs": entry.title_runs,
+    }
+
+
+def _dump_authors(authors: AuthorList) -> dict[str, Any]:
+    # Only the parts a name has: most have two of the six.
+    return {"names": [{k: v for k, v in vars(a).items() if v} for a in authors.authors], "others": authors.others}
+
+
+def _dump_location(location: Location) -> list[Any]:
+    return [location.file, location.line, location.column]
+
+
+def _load(data: dict[str, Any]) -> tuple[Bibliography, list[Problem]]:
+    """The stored parse as the reader's objects; anything malformed raises."""
+    result = Bibliography(_text(data["file"]))
+    for raw in data["entries"]:
+        entry = BibEntry(
+            key=_text(raw["key"]),
+            type=_text(raw["type"]),
+            fields={_text(k): _text(v) for k, v in raw["fields"].items()},
+            authors=_load_authors(raw["authors"]),
+            editors=_load_authors(raw["editors"]),
+            location=_load_location(raw["location"]),
+            title_runs=tuple((_text(text), bool(braced)) for text, braced in raw["title_runs"]),
+        )
+        result.entries[entry.key] = entry
+    problems = [Problem(_load_location(p[:3]), _text(p[3]), _text(p[4]), _severity(p[5])) for p in data["problems"]]
+    return result, problems
+
+
+def _load_authors(data: dict[str, Any]) -> AuthorList:
+    names = tuple(Author(**{_text(k): _text(v) for k, v in name.items()}) for name in data["names"])
+    return AuthorList(names, bool(data["others"]))
+
+
+def _load_location(data: list[Any]) -> Location:
+    file, line, column = data
+    if not isinstance(line, int) or not isinstance(column, int):
+        raise TypeError("a line and a column are numbers")
+    return Location(_text(file), line, column)
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected text")
+    return value
+
+
+def _severity(value: Any) -> str:
+    if value not in ("error", "warning"):
+        raise ValueError("unknown severity")
+    return value
+
+
+@cache
+def _reader_version() -> str:
+    """A digest of the reader's code and of the packages it parses with."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256()
+    for name in _READER_SOURCES:
+        source = Path(__file__).with_name(name)
+        digest.update(source.read_bytes() if source.is_file() else name.encode())
+    for package in _READER_PACKAGES:
+        try:
+            digest.update(f"{package} {version(package)}".encode())
+        except PackageNotFoundError:
+            digest.update(package.encode())
+    return digest.hexdigest()
