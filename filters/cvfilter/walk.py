@@ -13,35 +13,38 @@ from typing import Any
 import panflute as pf
 
 Action = Callable[[pf.Element, pf.Doc], Any]
+Types = type | tuple[type, ...]
 
 
-def walk(elem: pf.Element, action: Action, doc: pf.Doc | None = None) -> Any:
+def walk(elem: pf.Element, action: Action, doc: pf.Doc | None = None, types: Types = pf.Element) -> Any:
     """Apply `action` to every element below `elem`, children first, then to `elem` itself.
 
     As with panflute: an action returning None keeps the element, an element replaces it, a list
     splices its items in its place ([] removes it). Returns `elem` or what replaced it.
+    `types` limits the calls to elements of those types (the walk still goes through the others):
+    most of a CV is one-word Str and Space elements that an edge's action has nothing to do with.
     """
     if doc is None:
         doc = elem.doc if not isinstance(elem, pf.Doc) else elem
     for name in elem._children:
         child = getattr(elem, name)
         if isinstance(child, pf.ListContainer):
-            replaced = _walk_items(child, action, doc)
+            replaced = _walk_items(child, action, doc, types)
             if replaced is not None:
                 setattr(elem, name, replaced)
         elif isinstance(child, pf.DictContainer):
-            _walk_mapping(child, action, doc)
+            _walk_mapping(child, action, doc, types)
         elif isinstance(child, pf.Element):
-            result = walk(child, action, doc)
+            result = walk(child, action, doc, types)
             if result is not child:
                 setattr(elem, name, result)
         elif child is not None:
             raise TypeError(type(child))
-    altered = action(elem, doc)
+    altered = action(elem, doc) if isinstance(elem, types) else None
     return elem if altered is None else altered
 
 
-def _walk_items(container: pf.ListContainer, action: Action, doc: pf.Doc) -> list | None:
+def _walk_items(container: pf.ListContainer, action: Action, doc: pf.Doc, types: Types) -> list | None:
     """The new list if any item changed identity, else None (the old list stays attached)."""
     items = container.list
     parent, location = container.parent, container.location
@@ -50,10 +53,12 @@ def _walk_items(container: pf.ListContainer, action: Action, doc: pf.Doc) -> lis
         # What panflute's item access does (attach), inline: this loop runs once per element.
         item.parent, item.location, item.index = parent, location, index
         if item._children:
-            result = walk(item, action, doc)
-        else:
+            result = walk(item, action, doc, types)
+        elif isinstance(item, types):
             altered = action(item, doc)
             result = item if altered is None else altered
+        else:
+            result = item
         if result is item and new is None:
             continue
         if new is None:
@@ -65,9 +70,9 @@ def _walk_items(container: pf.ListContainer, action: Action, doc: pf.Doc) -> lis
     return new
 
 
-def _walk_mapping(mapping: pf.DictContainer, action: Action, doc: pf.Doc) -> None:
+def _walk_mapping(mapping: pf.DictContainer, action: Action, doc: pf.Doc, types: Types) -> None:
     for key, value in list(mapping.items()):
-        result = walk(value, action, doc)
+        result = walk(value, action, doc, types)
         if result == []:
             del mapping[key]
         elif result is not value:

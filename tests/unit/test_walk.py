@@ -65,6 +65,21 @@ def test_elements_are_visited_children_first_in_document_order():
     assert visits_ours == visits_theirs
 
 
+def test_types_limit_the_calls_not_the_walk():
+    every: list[pf.Element] = []
+    words: list[pf.Element] = []
+    doc = copy(SAMPLE)
+    walk(doc, lambda e, _d: every.append(e))
+    walk(doc, lambda e, _d: words.append(e), types=(pf.Str, pf.Header))
+    assert [id(e) for e in words] == [id(e) for e in every if isinstance(e, (pf.Str, pf.Header))]
+    assert [pf.stringify(e) for e in words] == ["Title", "Alpha", "Alpha", "and", "x", "y", "Heading", "Heading", "one", "two", "link"]
+
+
+def panflute_walk(elem: pf.Element, action, doc: pf.Doc | None = None, types=pf.Element):
+    """panflute's own walk, calling `action` on `types` only, as ours does."""
+    return elem.walk(lambda e, d: action(e, d) if isinstance(e, types) else None, doc)
+
+
 @pytest.mark.parametrize("fmt", ["html", "docx", "typst", "latex", "plain"])
 def test_each_format_edge_gives_the_same_document_as_with_panflute(fmt: str, monkeypatch):
     source = ROOT / "cv.md"
@@ -73,6 +88,6 @@ def test_each_format_edge_gives_the_same_document_as_with_panflute(fmt: str, mon
     monkeypatch.chdir(ROOT)
     ours = dumped(run(copy(parsed), fmt, base_dir=Path(ROOT)))
     for module in ("common", "docx", "html", "typst", "latex", "plain"):
-        monkeypatch.setattr(f"cvfilter.formats.{module}.walk", lambda elem, action, doc=None: elem.walk(action, doc))
+        monkeypatch.setattr(f"cvfilter.formats.{module}.walk", panflute_walk)
     theirs = dumped(run(copy(parsed), fmt, base_dir=Path(ROOT)))
     assert ours == theirs

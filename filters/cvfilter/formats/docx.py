@@ -39,7 +39,7 @@ _TAB = "<w:r><w:tab/></w:r>"
 def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "docx"):
         return
-    walk(doc, _shape)
+    walk(doc, _shape, types=(pf.Div, pf.Span, pf.Para, pf.Plain))
 
 
 def _shape(elem: pf.Element, doc: pf.Doc) -> pf.Block | list[pf.Block] | None:

@@ -34,8 +34,8 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "html"):
         return
     names: list[str] = []
-    walk(doc, lambda elem, _doc: _shape(elem, names))
-    walk(doc, _time_and_lists)
+    walk(doc, lambda elem, _doc: _shape(elem, names), types=(*CLASSED, pf.Para, pf.Plain))
+    walk(doc, _time_and_lists, types=CLASSED)
     doc.content = _landmarks(list(doc.content))
     if names:
         set_meta_default(doc, "pagetitle", f"{names[0]} — CV")
@@ -149,7 +149,7 @@ def _name_marker_links(elem: pf.Element, _doc: pf.Doc) -> None:
         elif has(inner, "cv-pub-link"):
             markers.append(inner)
 
-    walk(elem, collect)
+    walk(elem, collect, types=pf.Span)
     if not titles:
         return
     for marker in markers:

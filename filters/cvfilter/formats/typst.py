@@ -71,8 +71,8 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "typst"):
         return
     found: dict[str, str] = {}
-    walk(doc, lambda elem, _doc: _icons_and_dates(elem, found))
-    walk(doc, _wrap)
+    walk(doc, lambda elem, _doc: _icons_and_dates(elem, found), types=(*CLASSED, pf.Para, pf.Plain))
+    walk(doc, _wrap, types=(pf.Div, pf.Span))
     name, updated = found.get("cv-name", ""), found.get("cv-updated")
     for key, value in PAGE_DEFAULTS.items():
         set_meta_default(doc, key, value)
