@@ -15,7 +15,7 @@ import panflute as pf
 
 from ..context import Context
 from ..walk import walk
-from .common import has, once, separate_date
+from .common import TEXT_HOLDERS, has, join_words, once, separate_date
 
 # Semantic class -> Word paragraph style (for Divs) or character style (for Spans).
 PARAGRAPH_STYLES = {
@@ -39,11 +39,13 @@ _TAB = "<w:r><w:tab/></w:r>"
 def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "docx"):
         return
-    walk(doc, _shape, types=(pf.Div, pf.Span, pf.Para, pf.Plain))
+    walk(doc, _shape, types=(pf.Div, *TEXT_HOLDERS))
 
 
 def _shape(elem: pf.Element, doc: pf.Doc) -> pf.Block | list[pf.Block] | None:
     """All of this edge's changes in one walk; each looks at one element only."""
+    if isinstance(elem, TEXT_HOLDERS):
+        join_words(elem)
     if isinstance(elem, (pf.Div, pf.Span)):
         _apply_styles(elem, doc)
         return None

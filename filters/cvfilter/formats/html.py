@@ -16,8 +16,10 @@ from ..elements import text
 from ..walk import walk
 from .common import (
     CLASSED,
+    TEXT_HOLDERS,
     add_header_include,
     has,
+    join_words,
     name_heading,
     once,
     separate_date,
@@ -34,7 +36,7 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "html"):
         return
     names: list[str] = []
-    walk(doc, lambda elem, _doc: _shape(elem, names), types=(*CLASSED, pf.Para, pf.Plain))
+    walk(doc, lambda elem, _doc: _shape(elem, names), types=(*CLASSED, *TEXT_HOLDERS))
     walk(doc, _time_and_lists, types=CLASSED)
     doc.content = _landmarks(list(doc.content))
     if names:
@@ -48,7 +50,10 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
 def _shape(elem: pf.Element, names: list[str]) -> None:
     """Every change that keeps an element in place, in one walk (each element is visited after its
     children, so an entry sees its title and links already shaped). The owner's name is collected
-    on the way: nothing here changes the text of the name."""
+    on the way: nothing here changes the text of the name. Words are joined first: the Spaces these
+    changes look for, next to spans, stay."""
+    if isinstance(elem, TEXT_HOLDERS):
+        join_words(elem)
     if isinstance(elem, CLASSED):
         if not names and "cv-name" in elem.classes:
             names.append(pf.stringify(elem))
@@ -222,8 +227,9 @@ def _landmarks(blocks: list[pf.Block]) -> list[pf.Block]:
 def _nav(sections: list[pf.Header]) -> list[pf.Block]:
     items = []
     for header in sections:
-        words = text(_heading_words(header))
-        shown = [pf.Link(*words, url=f"#{header.identifier}")] if header.identifier else words
+        words = pf.Plain(*text(_heading_words(header)))
+        join_words(words)
+        shown = [pf.Link(*words.content, url=f"#{header.identifier}")] if header.identifier else words.content
         items.append(pf.ListItem(pf.Plain(*shown)))
     return [
         pf.RawBlock('<nav class="cv-nav" aria-label="Sections">', format="html"),

@@ -15,7 +15,7 @@ import panflute as pf
 from ..assets import read_style
 from ..context import Context
 from ..errors import Location
-from .common import CLASSED, add_header_include, has, once, separate_date, set_meta_default
+from .common import CLASSED, TEXT_HOLDERS, add_header_include, has, join_words, once, separate_date, set_meta_default
 from ..walk import walk
 
 # Semantic class -> Typst function from cv.typ that lays it out. An element with several classes
@@ -71,7 +71,7 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "typst"):
         return
     found: dict[str, str] = {}
-    walk(doc, lambda elem, _doc: _icons_and_dates(elem, found), types=(*CLASSED, pf.Para, pf.Plain))
+    walk(doc, lambda elem, _doc: _icons_and_dates(elem, found), types=(*CLASSED, *TEXT_HOLDERS))
     walk(doc, _wrap, types=(pf.Div, pf.Span))
     name, updated = found.get("cv-name", ""), found.get("cv-updated")
     for key, value in PAGE_DEFAULTS.items():
@@ -89,15 +89,19 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
 
 
 def _icons_and_dates(elem: pf.Element, found: dict[str, str]) -> pf.Inline | None:
-    """The first walk: icons as calls, separators before dates, and the texts of the name and the
-    update note noted on the way. Wrapping waits for a second walk: a date must still be a span when
-    the paragraph around it is visited (after its children)."""
+    """The first walk: icons as calls, separators before dates, words joined, and the texts of the
+    name and the update note noted on the way. Wrapping waits for a second walk: a date must still
+    be a span when the paragraph around it is visited (after its children)."""
     if isinstance(elem, CLASSED):
         for cls in ("cv-name", "cv-updated"):
             if cls not in found and cls in elem.classes:
                 found[cls] = pf.stringify(elem) if cls == "cv-name" else pf.stringify(elem).replace("\u00a0", " ")
-        return _icons(elem, None)
-    separate_date(elem, lambda: [pf.RawInline(DATE_SEPARATOR, format="typst")])
+        if (icon := _icons(elem, None)) is not None:
+            return icon
+    else:
+        separate_date(elem, lambda: [pf.RawInline(DATE_SEPARATOR, format="typst")])
+    if isinstance(elem, TEXT_HOLDERS):
+        join_words(elem)
     return None
 
 
