@@ -31,7 +31,7 @@ def walk(elem: pf.Element, action: Action, doc: pf.Doc | None = None, types: Typ
         if isinstance(child, pf.ListContainer):
             replaced = _walk_items(child, action, doc, types)
             if replaced is not None:
-                setattr(elem, name, replaced)
+                child[:] = replaced  # in place: panflute's setter re-checks each item through four calls
         elif isinstance(child, pf.DictContainer):
             _walk_mapping(child, action, doc, types)
         elif isinstance(child, pf.Element):

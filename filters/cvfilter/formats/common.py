@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import groupby
 
 import panflute as pf
 
@@ -31,7 +30,6 @@ def has(elem: pf.Element, cls: str) -> bool:
 # The elements whose content is a list of inlines, where words can be joined.
 TEXT_HOLDERS = (pf.Para, pf.Plain, pf.Span, pf.Link, pf.Emph, pf.Strong, pf.Header, pf.Underline,
                 pf.Strikeout, pf.SmallCaps, pf.Superscript, pf.Subscript, pf.Quoted)
-_WORD_PARTS = (pf.Str, pf.Space)
 
 
 def join_words(elem: pf.Element) -> None:
@@ -41,24 +39,37 @@ def join_words(elem: pf.Element) -> None:
     dump and in pandoc's JSON reader, a large part of each writer's run. Inside a run the words
     show the same in HTML, Typst and Word; a Space next to any other element stays as it is, so
     what edges look for around spans (a Space before a date, after a separator) does not change.
-    Only line wrapping in the HTML and Typst sources differs: a run is no longer broken across lines.
+    Pandoc writes the same HTML and Word files; its Typst source breaks lines only between runs.
     """
     items = elem.content.list
     if len(items) < 2:
         return
     joined: list[pf.Element] = []
-    for is_text, group in groupby(items, lambda item: type(item) in _WORD_PARTS):
-        run = list(group)
-        words = [index for index, item in enumerate(run) if type(item) is pf.Str] if is_text else []
-        if len(words) < 2:
-            joined.extend(run)
+    run: list[pf.Element] = []  # the open run: a Str, then Str and Space
+    for item in items:
+        kind = type(item)
+        if kind is pf.Str or (kind is pf.Space and run):
+            run.append(item)
             continue
-        first, last = words[0], words[-1]
-        joined.extend(run[:first])
-        joined.append(pf.Str("".join(item.text if type(item) is pf.Str else " " for item in run[first:last + 1])))
-        joined.extend(run[last + 1:])
+        if run:
+            _close_run(run, joined)
+            run = []
+        joined.append(item)
+    _close_run(run, joined)
     if len(joined) < len(items):
-        elem.content.list = joined  # only Str replaced inlines: panflute's per-item type check would pass
+        elem.content[:] = joined
+
+
+def _close_run(run: list[pf.Element], joined: list[pf.Element]) -> None:
+    """The run as one Str, followed by the Spaces that end it (no Str follows them)."""
+    end = len(run)
+    while end and type(run[end - 1]) is pf.Space:
+        end -= 1
+    if end > 1:
+        joined.append(pf.Str("".join(" " if type(item) is pf.Space else item.text for item in run[:end])))
+    else:
+        joined.extend(run[:end])
+    joined.extend(run[end:])
 
 
 def walk_replace(doc: pf.Doc, action: Callable[[pf.Element, pf.Doc], object]) -> None:
@@ -74,7 +85,7 @@ def separate_date(elem: pf.Element, separator: Callable[[], list[pf.Inline]]) ->
     """`before_date` for one element, for edges that do all their work in a single walk."""
     if not isinstance(elem, (pf.Para, pf.Plain)):
         return
-    if not any(has(inline, "cv-date") for inline in elem.content):
+    if not any(has(inline, "cv-date") for inline in elem.content.list):  # the plain list: no attach per item
         return
     content = list(elem.content)
     changed = False
@@ -86,7 +97,7 @@ def separate_date(elem: pf.Element, separator: Callable[[], list[pf.Inline]]) ->
             content[index:index] = separator()
             changed = True
     if changed:
-        elem.content = content
+        elem.content[:] = content
 
 
 def set_meta_default(doc: pf.Doc, key: str, value: str) -> None:
