@@ -12,6 +12,7 @@ import json
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 
 import panflute as pf
@@ -87,6 +88,9 @@ _OPENERS = {m.TITLE_OPEN: "title", m.URL_OPEN: "url", m.STRONG_OPEN: "owner", m.
 _CLOSERS = {m.TITLE_CLOSE: "title", m.URL_CLOSE: "url", m.STRONG_CLOSE: "owner", m.EMPH[1]: "emph", m.BOLD[1]: "bold",
             m.SMALLCAPS[1]: "smallcaps", m.SUPERSCRIPT[1]: "sup", m.SUBSCRIPT[1]: "sub", m.UNDERLINE[1]: "underline"}
 _MARKER_CHARS = "".join(chr(c) for c in range(0xE000, 0xE030))
+_DROP_MARKERS = dict.fromkeys(map(ord, _MARKER_CHARS))  # a str.translate table that deletes them
+_SWITCHES = re.compile(f"[{re.escape(''.join(_OPENERS) + ''.join(_CLOSERS))}]")
+_SPACES = re.compile(r"(\n|[ \t]+)")
 _OTHERS_GLUE = re.compile(rf"(?:\s*[,;])?\s*(?:(?:and|&|et|und|y)\s+)?(?:[{re.escape(_MARKER_CHARS)}]*){m.OTHERS}")
 
 
@@ -95,20 +99,20 @@ def to_inlines(marked: str, item: dict, after_title: list[pf.Inline] | None = No
     """The rendered entry as inlines; `after_title` (e.g. [code] links) goes right after the title;
     `et_al` is the document language's word for the authors left out. With `serial_comma` (English)
     it ends a list of names like one more name, "Cohen, Amos, et al.", as "and" does; else "Amos et al."."""
-    named = [n for n in item.get("author", []) if n.get("literal") != m.OTHERS]
-    glue = ", " if serial_comma and len(named) > 1 else " "
-    marked = _OTHERS_GLUE.sub(lambda _: glue + et_al.replace(" ", "\u00a0"), marked)
+    if m.OTHERS in marked:
+        named = [n for n in item.get("author", []) if n.get("literal") != m.OTHERS]
+        glue = ", " if serial_comma and len(named) > 1 else " "
+        marked = _OTHERS_GLUE.sub(lambda _: glue + et_al.replace(" ", "\u00a0"), marked)
     marked = _mark_owner(marked, item)
-    runs = _runs(marked)
     title_url = _strip_markers(str(item.get("URL", ""))) or None
-    inlines = _build(runs, 0, title_url)
+    nodes = _nest(_runs(marked), 0, title_url)
     if after_title:
-        inlines = _insert_after_title(inlines, after_title)
-    return _tidy(inlines)
+        nodes = _insert_after_title(nodes, after_title)
+    return [_element(node) for node in _tidy(nodes)]
 
 
 def _strip_markers(value: str) -> str:
-    return "".join(ch for ch in value if ch not in _MARKER_CHARS)
+    return value.translate(_DROP_MARKERS)
 
 
 def _owner_given(item: dict) -> str:
@@ -131,19 +135,13 @@ def _mark_owner(marked: str, item: dict) -> str:
     """Put STRONG markers around each whole owner name: family (before OWNER) plus its given names."""
     if m.OWNER not in marked:
         return marked
-    visible, where = [], []  # visible characters and their positions in `marked`
-    for index, char in enumerate(marked):
-        if char not in _MARKER_CHARS:
-            visible.append(char)
-            where.append(index)
-    text = "".join(visible)
+    text = _strip_markers(marked)  # the visible characters, and where each is in `marked`:
+    where = [index for index, char in enumerate(marked) if char not in _MARKER_CHARS]
     given = _given_pattern(_owner_given(item))
     family = _family_length(item)
     inserts: list[tuple[int, str]] = []
     cursor = 0
-    for index, char in enumerate(marked):
-        if char != m.OWNER:
-            continue
+    for index in (i for i, char in enumerate(marked) if char == m.OWNER):
         end = bisect_left(where, index)  # visible characters before the marker (`where` is sorted)
         start = max(end - family, 0)
         while start > 0 and text[start - 1] not in " ,;\u00a0(" and start > cursor:
@@ -174,102 +172,112 @@ def _family_length(item: dict) -> int:
 
 
 def _runs(marked: str) -> list[tuple[str, frozenset[str]]]:
+    """The visible text between style switches, each piece with the styles open over it."""
     runs: list[tuple[str, frozenset[str]]] = []
     active: list[str] = []
-    buffer: list[str] = []
-
-    def flush() -> None:
-        if buffer:
-            runs.append(("".join(buffer), frozenset(active)))
-            buffer.clear()
-
-    for char in marked:
+    start = 0
+    for switch in _SWITCHES.finditer(marked):
+        piece = _strip_markers(marked[start:switch.start()])
+        if piece:
+            runs.append((piece, frozenset(active)))
+        char = switch.group()
         if char in _OPENERS:
-            flush()
             active.append(_OPENERS[char])
-        elif char in _CLOSERS:
-            flush()
-            name = _CLOSERS[char]
-            if name in active:
-                active.remove(name)
-        elif char in _MARKER_CHARS:
-            continue
-        else:
-            buffer.append(char)
-    flush()
+        elif _CLOSERS[char] in active:
+            active.remove(_CLOSERS[char])
+        start = switch.end()
+    piece = _strip_markers(marked[start:])
+    if piece:
+        runs.append((piece, frozenset(active)))
     return runs
 
 
-def _build(runs: list[tuple[str, frozenset[str]]], level: int, title_url: str | None) -> list[pf.Inline]:
+# The entry as plain values first, so that spaces are tidied before any element exists: a word,
+# _SPACE, _BREAK, a wrapped part (wrapper, link target or None, its nodes), or given elements.
+_SPACE, _BREAK = " ", "\n"
+_Node = str | tuple[str, str | None, list["_Node"]] | pf.Inline
+
+
+def _nest(runs: list[tuple[str, frozenset[str]]], level: int, title_url: str | None) -> list[_Node]:
     """Nest runs by wrapper in a fixed order, so that markers that cross each other still nest."""
+    while level < len(_WRAPPERS) and not any(_WRAPPERS[level] in styles for _, styles in runs):
+        level += 1  # a wrapper no run has: nothing to nest at this level
     if level == len(_WRAPPERS):
-        out: list[pf.Inline] = []
-        for text, _styles in runs:
-            out.extend(_text(text))
-        return out
+        return [node for text, _styles in runs for node in _words(text)]
     wrapper = _WRAPPERS[level]
-    out = []
-    index = 0
-    while index < len(runs):
-        active = wrapper in runs[index][1]
-        group = []
-        while index < len(runs) and (wrapper in runs[index][1]) == active:
-            group.append(runs[index])
-            index += 1
-        inner = _build(group, level + 1, title_url)
-        out.extend(_wrap(wrapper, inner, group, title_url) if active else inner)
+    out: list[_Node] = []
+    for active, grouped in groupby(runs, key=lambda run: wrapper in run[1]):
+        group = list(grouped)
+        inner = _nest(group, level + 1, title_url)
+        if not active:
+            out.extend(inner)
+        elif inner := _tidy(inner):
+            out.append((wrapper, _target(wrapper, group, title_url), inner))
     return out
 
 
-def _wrap(wrapper: str, inner: list[pf.Inline], group, title_url: str | None) -> list[pf.Inline]:
-    inner = _tidy(inner)
-    if not inner:
-        return []
+def _target(wrapper: str, group: list[tuple[str, frozenset[str]]], title_url: str | None) -> str | None:
+    """Where a wrapped part links to: the entry's URL for the title, itself for a URL or DOI."""
     if wrapper == "title":
-        body = [pf.Link(*inner, url=title_url)] if title_url else inner
-        return [pf.Span(*body, classes=["cv-pub-title"])]
+        return title_url
     if wrapper == "url":
         shown = "".join(text for text, _ in group).strip()
-        target = shown if re.match(r"https?://", shown) else f"https://doi.org/{shown}"
-        return [pf.Link(*inner, url=target)]
-    if wrapper == "owner":
-        return [pf.Span(pf.Strong(*inner), classes=["cv-owner"])]
-    element = {"emph": pf.Emph, "bold": pf.Strong, "smallcaps": pf.SmallCaps, "sup": pf.Superscript,
-               "sub": pf.Subscript, "underline": pf.Underline}[wrapper]
-    return [element(*inner)]
+        return shown if re.match(r"https?://", shown) else f"https://doi.org/{shown}"
+    return None
 
 
-def _text(value: str) -> list[pf.Inline]:
-    """Text with its edge spaces kept as Space, line feeds (our CSL's block breaks) as LineBreak."""
-    out: list[pf.Inline] = []
-    for piece in re.split(r"(\n|[ \t]+)", value):
+def _words(value: str) -> list[_Node]:
+    """Text with its edge spaces kept as _SPACE, line feeds (our CSL's block breaks) as _BREAK."""
+    out: list[_Node] = []
+    for piece in _SPACES.split(value):
         if not piece:
             continue
         if piece == "\n":
-            out.append(pf.LineBreak())
+            out.append(_BREAK)
         elif piece.isspace():
-            out.append(pf.Space())
+            out.append(_SPACE)
         else:
-            out.append(pf.Str(piece))
+            out.append(piece)
     return out
 
 
-def _tidy(inlines: list[pf.Inline]) -> list[pf.Inline]:
-    """No Space at the edges, none doubled, none next to a line break."""
-    out: list[pf.Inline] = []
-    for inline in inlines:
-        if isinstance(inline, pf.Space) and (not out or isinstance(out[-1], (pf.Space, pf.LineBreak))):
+def _tidy(nodes: list[_Node]) -> list[_Node]:
+    """No _SPACE at the edges, none doubled, none next to a _BREAK."""
+    out: list[_Node] = []
+    for node in nodes:
+        if node == _SPACE and (not out or out[-1] == _SPACE or out[-1] == _BREAK):
             continue
-        if isinstance(inline, pf.LineBreak) and out and isinstance(out[-1], pf.Space):
+        if node == _BREAK and out and out[-1] == _SPACE:
             out.pop()
-        out.append(inline)
-    while out and isinstance(out[-1], pf.Space):
+        out.append(node)
+    while out and out[-1] == _SPACE:
         out.pop()
     return out
 
 
-def _insert_after_title(inlines: list[pf.Inline], extra: list[pf.Inline]) -> list[pf.Inline]:
-    for index, inline in enumerate(inlines):
-        if isinstance(inline, pf.Span) and "cv-pub-title" in inline.classes:
-            return [*inlines[: index + 1], pf.Space(), *extra, *inlines[index + 1:]]
-    return [*inlines, pf.Space(), *extra]
+_STYLED = {"emph": pf.Emph, "bold": pf.Strong, "smallcaps": pf.SmallCaps, "sup": pf.Superscript,
+           "sub": pf.Subscript, "underline": pf.Underline}
+
+
+def _element(node: _Node) -> pf.Inline:
+    if isinstance(node, pf.Element):
+        return node
+    if isinstance(node, str):
+        return pf.Space() if node == _SPACE else pf.LineBreak() if node == _BREAK else pf.Str(node)
+    wrapper, target, nodes = node
+    inner = [_element(child) for child in nodes]
+    if wrapper == "title":
+        body = [pf.Link(*inner, url=target)] if target else inner
+        return pf.Span(*body, classes=["cv-pub-title"])
+    if wrapper == "url":
+        return pf.Link(*inner, url=target)
+    if wrapper == "owner":
+        return pf.Span(pf.Strong(*inner), classes=["cv-owner"])
+    return _STYLED[wrapper](*inner)
+
+
+def _insert_after_title(nodes: list[_Node], extra: list[pf.Inline]) -> list[_Node]:
+    for index, node in enumerate(nodes):
+        if isinstance(node, tuple) and node[0] == "title":
+            return [*nodes[: index + 1], _SPACE, *extra, *nodes[index + 1:]]
+    return [*nodes, _SPACE, *extra]
