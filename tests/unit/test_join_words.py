@@ -77,3 +77,23 @@ def test_the_example_reaches_the_writers_with_its_words_joined(fmt: str, monkeyp
     doc.walk(look)
     assert runs == []
     assert "Brandon Amos" in words
+
+
+def test_typst_unwraps_the_spans_its_writer_would_not_show(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    doc = run(markdown_to_doc((ROOT / "cv.md").read_text(encoding="utf-8")), "typst", base_dir=Path(ROOT))
+    spans: list[pf.Span] = []
+    doc.walk(lambda elem, _doc: spans.append(elem) if isinstance(elem, pf.Span) else None)
+    assert spans and all(span.identifier or span.attributes for span in spans)
+
+
+def test_typst_keeps_a_span_with_a_label_or_a_language():
+    from cvfilter.formats.typst import finish
+
+    labelled = pf.Span(pf.Str("here"), identifier="here")
+    french = pf.Span(pf.Str("ici"), attributes={"lang": "fr"})
+    doc = pf.Doc(pf.Para(labelled, pf.Space(), french, pf.Space(), pf.Span(pf.Str("plain"), classes=["cv-title"])))
+    finish(doc, None)
+    para = next(block for block in doc.content if isinstance(block, pf.Para))
+    assert para.content[0] is labelled and para.content[2] is french
+    assert isinstance(para.content[4], pf.Str) and para.content[4].text == "plain"

@@ -89,20 +89,30 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
 
 
 def _icons_and_dates(elem: pf.Element, found: dict[str, str]) -> pf.Inline | None:
-    """The first walk: icons as calls, separators before dates, words joined, and the texts of the
-    name and the update note noted on the way. Wrapping waits for a second walk: a date must still
-    be a span when the paragraph around it is visited (after its children)."""
+    """The first walk: icons as calls, unstyled spans unwrapped, separators before dates, words
+    joined, and the texts of the name and the update note noted on the way. Wrapping waits for a
+    second walk: a date must still be a span when the paragraph around it is visited (after its children)."""
     if isinstance(elem, CLASSED):
         for cls in ("cv-name", "cv-updated"):
             if cls not in found and cls in elem.classes:
                 found[cls] = pf.stringify(elem) if cls == "cv-name" else pf.stringify(elem).replace("\u00a0", " ")
         if (icon := _icons(elem, None)) is not None:
             return icon
+        if _unstyled(elem):
+            return list(elem.content)
     else:
         separate_date(elem, lambda: [pf.RawInline(DATE_SEPARATOR, format="typst")])
     if isinstance(elem, TEXT_HOLDERS):
         join_words(elem)
     return None
+
+
+def _unstyled(elem: pf.Element) -> bool:
+    """A span that pandoc's Typst writer would write as its bare content: no function here, no
+    identifier (a label), no attributes (`lang`, `typst:*`) and no `mark` class. Its words then
+    join the words around it, so the writer reads fewer elements."""
+    return (isinstance(elem, pf.Span) and not elem.identifier and not elem.attributes and "mark" not in elem.classes
+            and not any(c in INLINE_FUNCTIONS for c in elem.classes))
 
 
 def _icons(elem: pf.Element, _doc: pf.Doc) -> pf.Inline | None:
