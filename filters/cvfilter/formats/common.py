@@ -29,7 +29,7 @@ def has(elem: pf.Element, cls: str) -> bool:
 
 # The elements whose content is a list of inlines, where words can be joined.
 TEXT_HOLDERS = (pf.Para, pf.Plain, pf.Span, pf.Link, pf.Emph, pf.Strong, pf.Header, pf.Underline,
-                pf.Strikeout, pf.SmallCaps, pf.Superscript, pf.Subscript, pf.Quoted)
+                pf.Strikeout, pf.SmallCaps, pf.Superscript, pf.Subscript, pf.Quoted, pf.LineItem)
 
 
 def join_words(elem: pf.Element) -> None:

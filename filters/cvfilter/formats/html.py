@@ -7,6 +7,7 @@ The page is one self-contained file: the style is inlined and nothing is fetched
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass, field
 
 import panflute as pf
 
@@ -35,45 +36,52 @@ GLOBAL_ATTRIBUTES = {"id", "lang", "dir", "title", "role", "hidden", "translate"
 def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "html"):
         return
-    names: list[str] = []
-    walk(doc, lambda elem, _doc: _shape(elem, names), types=(*CLASSED, *TEXT_HOLDERS))
-    walk(doc, _time_and_lists, types=CLASSED)
+    noted = _Noted()
+    walk(doc, lambda elem, _doc: _shape(elem, noted), types=(*CLASSED, *TEXT_HOLDERS, pf.DefinitionItem))
     doc.content = _landmarks(list(doc.content))
-    if names:
-        set_meta_default(doc, "pagetitle", f"{names[0]} — CV")
-        set_meta_default(doc, "author-meta", names[0])
+    if noted.names:
+        set_meta_default(doc, "pagetitle", f"{noted.names[0]} — CV")
+        set_meta_default(doc, "author-meta", noted.names[0])
     set_meta_default(doc, "lang", context.config.lang if context else "en")
     doc.metadata["document-css"] = pf.MetaBool(False)
     add_header_include(doc, pf.RawBlock(f"<style>\n{read_style('html/cv.css')}</style>", format="html"))
 
 
-def _shape(elem: pf.Element, names: list[str]) -> None:
-    """Every change that keeps an element in place, in one walk (each element is visited after its
-    children, so an entry sees its title and links already shaped). The owner's name is collected
-    on the way: nothing here changes the text of the name. Words are joined first: the Spaces these
-    changes look for, next to spans, stay."""
+@dataclass
+class _Noted:
+    """What the walk notes on its way: the owner's name (nothing here changes its text), and per
+    entry (by id) its first title and its marker links, which get their names when the entry is visited."""
+
+    names: list[str] = field(default_factory=list)
+    titles: dict[int, str] = field(default_factory=dict)
+    markers: dict[int, list[pf.Span]] = field(default_factory=dict)
+
+
+def _shape(elem: pf.Element, noted: _Noted) -> list[pf.Block] | None:
+    """All of this edge's changes, in one walk. Each element is visited after its children, so an
+    entry sees its title and links already shaped, and a paragraph sets its dates apart while they
+    are still spans, then makes them <time>. Words are joined first: the Spaces the changes look
+    for, next to spans, stay."""
     if isinstance(elem, TEXT_HOLDERS):
         join_words(elem)
     if isinstance(elem, CLASSED):
-        if not names and "cv-name" in elem.classes:
-            names.append(pf.stringify(elem))
+        if not noted.names and "cv-name" in elem.classes:
+            noted.names.append(pf.stringify(elem))
         _valid_attributes(elem, None)
         _hide_icons(elem, None)
         _icons_as_svg(elem, None)
-        _name_marker_links(elem, None)
+        _note_entry_parts(elem, noted)
+        _name_marker_links(elem, noted)
         shift_headings(elem, None)
     elif isinstance(elem, (pf.Para, pf.Plain)):
         _separators_with_their_item(elem, None)
         _split_dated_lines(elem, None)
         separate_date(elem, lambda: [pf.Space()])
-
-
-def _time_and_lists(elem: pf.Element, _doc: pf.Doc) -> list[pf.Element] | None:
-    """Replacements, in a second walk: dates must still be spans while the first walk sets them apart."""
-    if not isinstance(elem, CLASSED):
-        return None
-    replaced = _dates_as_time(elem, _doc)
-    return replaced if replaced is not None else _reversed_lists(elem, _doc)
+    if isinstance(elem, TEXT_HOLDERS):
+        _dates_as_time(elem.content)
+    elif isinstance(elem, pf.DefinitionItem):
+        _dates_as_time(elem.term)
+    return _reversed_lists(elem, None)
 
 
 def _valid_attributes(elem: pf.Element, _doc: pf.Doc) -> None:
@@ -139,37 +147,58 @@ def _split_dated_lines(elem: pf.Element, _doc: pf.Doc) -> None:
         elem.content = [pf.Span(*head, classes=["cv-what"]), date]
 
 
-def _name_marker_links(elem: pf.Element, _doc: pf.Doc) -> None:
+def _note_entry_parts(elem: pf.Element, noted: _Noted) -> None:
+    """An entry's title and its marker links, noted for `_name_marker_links`."""
+    if not isinstance(elem, pf.Span):
+        return
+    is_title = "cv-pub-title" in elem.classes or "cv-title" in elem.classes
+    if not (is_title or "cv-pub-link" in elem.classes) or (entry := _entry_around(elem)) is None:
+        return
+    if is_title:
+        noted.titles.setdefault(id(entry), pf.stringify(elem).strip())
+    else:
+        noted.markers.setdefault(id(entry), []).append(elem)
+
+
+def _entry_around(elem: pf.Element) -> pf.Div | None:
+    """The cv-entry that holds an element: the walk sets each element's parent before visiting it."""
+    parent = elem.parent
+    while parent is not None and not has(parent, "cv-entry"):
+        parent = parent.parent
+    return parent
+
+
+def _name_marker_links(elem: pf.Element, noted: _Noted) -> None:
     """Links such as "[code]" say what they open only beside their entry; a screen reader listing
     links hears "[code]" many times, so each gets an accessible name that keeps its visible word
     and adds the entry's title."""
     if not (isinstance(elem, pf.Div) and "cv-entry" in elem.classes):
         return
-    titles: list[str] = []
-    markers: list[pf.Span] = []
-
-    def collect(inner: pf.Element, _doc: pf.Doc) -> None:
-        if has(inner, "cv-pub-title") or has(inner, "cv-title"):
-            titles.append(pf.stringify(inner).strip())
-        elif has(inner, "cv-pub-link"):
-            markers.append(inner)
-
-    walk(elem, collect, types=pf.Span)
-    if not titles:
+    title = noted.titles.pop(id(elem), None)
+    markers = noted.markers.pop(id(elem), [])
+    if title is None:
         return
     for marker in markers:
         for link in marker.content:
             if isinstance(link, pf.Link):
                 word = pf.stringify(link).strip("[] ")
-                link.attributes["aria-label"] = f"{word}: {titles[0]}"
+                link.attributes["aria-label"] = f"{word}: {title}"
 
 
-def _dates_as_time(elem: pf.Element, _doc: pf.Doc) -> list[pf.Inline] | None:
-    if has(elem, "cv-date"):
-        stamp = html.escape(elem.attributes.get("datetime", elem.attributes.get("data-datetime", "")), quote=True)
-        opening = f'<time class="cv-date" datetime="{stamp}">' if stamp else '<time class="cv-date">'
-        return [pf.RawInline(opening, format="html"), *elem.content, pf.RawInline("</time>", format="html")]
-    return None
+def _dates_as_time(inlines: pf.ListContainer) -> None:
+    """Each date among these inlines as a <time>."""
+    items = inlines.list
+    if not any(has(item, "cv-date") for item in items):
+        return
+    timed: list[pf.Inline] = []
+    for item in items:
+        if has(item, "cv-date"):
+            stamp = html.escape(item.attributes.get("datetime", item.attributes.get("data-datetime", "")), quote=True)
+            opening = f'<time class="cv-date" datetime="{stamp}">' if stamp else '<time class="cv-date">'
+            timed += [pf.RawInline(opening, format="html"), *item.content, pf.RawInline("</time>", format="html")]
+        else:
+            timed.append(item)
+    inlines[:] = timed
 
 
 def _reversed_lists(elem: pf.Element, _doc: pf.Doc) -> list[pf.Block] | None:
