@@ -37,8 +37,10 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "html"):
         return
     noted = _Noted()
+    # Read before the walk, which turns a date in a heading into raw <time> tags.
+    headings = {id(block): _heading_words(block) for block in doc.content if isinstance(block, pf.Header)}
     walk(doc, lambda elem, _doc: _shape(elem, noted), types=(*CLASSED, *TEXT_HOLDERS, pf.DefinitionItem))
-    doc.content = _landmarks(list(doc.content))
+    doc.content = _landmarks(list(doc.content), headings)
     if noted.names:
         set_meta_default(doc, "pagetitle", f"{noted.names[0]} — CV")
         set_meta_default(doc, "author-meta", noted.names[0])
@@ -231,7 +233,7 @@ def _first_number(elem: pf.Div) -> int | None:
     return None
 
 
-def _landmarks(blocks: list[pf.Block]) -> list[pf.Block]:
+def _landmarks(blocks: list[pf.Block], headings: dict[int, str]) -> list[pf.Block]:
     """<header> from the header macro, a <nav> listing the sections, then <main> with a <section> per h2."""
     head: list[pf.Block] = []
     body: list[pf.Block] = []
@@ -249,14 +251,14 @@ def _landmarks(blocks: list[pf.Block]) -> list[pf.Block]:
             current.content.append(block)
         else:
             body.append(block)
-    nav = _nav(sections) if sections else []
+    nav = _nav(sections, headings) if sections else []
     return [*head, *nav, pf.RawBlock("<main>", format="html"), *body, pf.RawBlock("</main>", format="html")]
 
 
-def _nav(sections: list[pf.Header]) -> list[pf.Block]:
+def _nav(sections: list[pf.Header], headings: dict[int, str]) -> list[pf.Block]:
     items = []
     for header in sections:
-        words = pf.Plain(*text(_heading_words(header)))
+        words = pf.Plain(*text(headings[id(header)]))
         join_words(words)
         shown = [pf.Link(*words.content, url=f"#{header.identifier}")] if header.identifier else words.content
         items.append(pf.ListItem(pf.Plain(*shown)))
