@@ -151,12 +151,20 @@ class Owner:
         self._known_middles = any(len(form.given) > 1 for form in self.forms)
         # "B. Amos" as an alias must not make "Brian Amos" the owner when we know it is "Brandon".
         self._full_firsts = {form.given[0] for form in self.forms if form.given and len(form.given[0]) > 1}
+        self._verdicts: dict[Author, bool] = {}
 
     @property
     def given_names(self) -> list[str]:
         return sorted({" ".join(f.given) for f in self.forms if f.given})
 
     def matches(self, author: Author) -> bool:
+        """Whether this author is the owner; asked once per distinct name (co-authors recur)."""
+        verdict = self._verdicts.get(author)
+        if verdict is None:
+            verdict = self._verdicts[author] = self._matches(author)
+        return verdict
+
+    def _matches(self, author: Author) -> bool:
         if author.literal:
             return fold(author.literal) in {form.full for form in self.forms}
         family = fold(" ".join(p for p in (author.particle, author.family) if p))
