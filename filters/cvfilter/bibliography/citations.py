@@ -35,6 +35,8 @@ _STRUCTURE = m.OWNER + m.TITLE_OPEN + m.TITLE_CLOSE + m.URL_OPEN + m.URL_CLOSE
 
 def format_citations(doc: pf.Doc, context: Context, source_text: str | None) -> list[Problem]:
     """Replace every Cite with formatted inlines and fill the references list; problems are returned."""
+    if source_text is not None and "@" not in source_text:
+        return []  # pandoc makes Cites of nothing but an @ in the source: no walk over a long list
     cites: list[pf.Cite] = []
     placeholders: list[pf.Div] = []
 
