@@ -1,8 +1,9 @@
 """citeproc-py and a CSL style to panflute inlines.
 
 `render_reference` is a pure function of (item JSON, style path, locale): the string it returns
-carries private-use markers (see markers.py), and `to_inlines` turns that into Pandoc elements:
-the title linked to the URL, the owner's whole name in Strong, "and others" as "et al.".
+carries private-use markers (see markers.py). `to_nodes` reads that into JSON values (cacheable
+with it): the title linked to the URL, the owner's whole name in Strong, "and others" as "et al.";
+`to_elements` makes the Pandoc elements.
 citeproc-py is imported lazily: its import alone costs a noticeable fraction of a build.
 """
 
@@ -14,6 +15,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 import panflute as pf
 
@@ -94,9 +96,20 @@ _SPACES = re.compile(r"(\n|[ \t]+)")
 _OTHERS_GLUE = re.compile(rf"(?:\s*[,;])?\s*(?:(?:and|&|et|und|y)\s+)?(?:[{re.escape(_MARKER_CHARS)}]*){m.OTHERS}")
 
 
+# A rendered entry as JSON values, so that it can be cached and its spaces tidied before any
+# element exists: a word, SPACE, BREAK (a line break), or [wrapper, link target or None, nodes].
+Node = str | list[Any]
+SPACE, BREAK = " ", "\n"
+
+
 def to_inlines(marked: str, item: dict, after_title: list[pf.Inline] | None = None, et_al: str = "et al.",
                serial_comma: bool = False) -> list[pf.Inline]:
-    """The rendered entry as inlines; `after_title` (e.g. [code] links) goes right after the title;
+    """The rendered entry as inlines (see `to_nodes` and `to_elements`)."""
+    return to_elements(to_nodes(marked, item, et_al, serial_comma), after_title)
+
+
+def to_nodes(marked: str, item: dict, et_al: str = "et al.", serial_comma: bool = False) -> list[Node]:
+    """The marked string as nodes: the title linked to the URL, the owner's whole name in Strong.
     `et_al` is the document language's word for the authors left out. With `serial_comma` (English)
     it ends a list of names like one more name, "Cohen, Amos, et al.", as "and" does; else "Amos et al."."""
     if m.OTHERS in marked:
@@ -105,10 +118,14 @@ def to_inlines(marked: str, item: dict, after_title: list[pf.Inline] | None = No
         marked = _OTHERS_GLUE.sub(lambda _: glue + et_al.replace(" ", "\u00a0"), marked)
     marked = _mark_owner(marked, item)
     title_url = _strip_markers(str(item.get("URL", ""))) or None
-    nodes = _nest(_runs(marked), 0, title_url)
+    return _tidy(_nest(_runs(marked), 0, title_url))
+
+
+def to_elements(nodes: list[Node], after_title: list[pf.Inline] | None = None) -> list[pf.Inline]:
+    """Nodes as panflute inlines; `after_title` (e.g. [code] links) goes right after the title."""
     if after_title:
-        nodes = _insert_after_title(nodes, after_title)
-    return [_element(node) for node in _tidy(nodes)]
+        nodes = _tidy(_insert_after_title(nodes, after_title))
+    return [_element(node) for node in nodes]
 
 
 def _strip_markers(value: str) -> str:
@@ -192,27 +209,21 @@ def _runs(marked: str) -> list[tuple[str, frozenset[str]]]:
     return runs
 
 
-# The entry as plain values first, so that spaces are tidied before any element exists: a word,
-# _SPACE, _BREAK, a wrapped part (wrapper, link target or None, its nodes), or given elements.
-_SPACE, _BREAK = " ", "\n"
-_Node = str | tuple[str, str | None, list["_Node"]] | pf.Inline
-
-
-def _nest(runs: list[tuple[str, frozenset[str]]], level: int, title_url: str | None) -> list[_Node]:
+def _nest(runs: list[tuple[str, frozenset[str]]], level: int, title_url: str | None) -> list[Node]:
     """Nest runs by wrapper in a fixed order, so that markers that cross each other still nest."""
     while level < len(_WRAPPERS) and not any(_WRAPPERS[level] in styles for _, styles in runs):
         level += 1  # a wrapper no run has: nothing to nest at this level
     if level == len(_WRAPPERS):
         return [node for text, _styles in runs for node in _words(text)]
     wrapper = _WRAPPERS[level]
-    out: list[_Node] = []
+    out: list[Node] = []
     for active, grouped in groupby(runs, key=lambda run: wrapper in run[1]):
         group = list(grouped)
         inner = _nest(group, level + 1, title_url)
         if not active:
             out.extend(inner)
         elif inner := _tidy(inner):
-            out.append((wrapper, _target(wrapper, group, title_url), inner))
+            out.append([wrapper, _target(wrapper, group, title_url), inner])
     return out
 
 
@@ -226,31 +237,31 @@ def _target(wrapper: str, group: list[tuple[str, frozenset[str]]], title_url: st
     return None
 
 
-def _words(value: str) -> list[_Node]:
-    """Text with its edge spaces kept as _SPACE, line feeds (our CSL's block breaks) as _BREAK."""
-    out: list[_Node] = []
+def _words(value: str) -> list[Node]:
+    """Text with its edge spaces kept as SPACE, line feeds (our CSL's block breaks) as BREAK."""
+    out: list[Node] = []
     for piece in _SPACES.split(value):
         if not piece:
             continue
         if piece == "\n":
-            out.append(_BREAK)
+            out.append(BREAK)
         elif piece.isspace():
-            out.append(_SPACE)
+            out.append(SPACE)
         else:
             out.append(piece)
     return out
 
 
-def _tidy(nodes: list[_Node]) -> list[_Node]:
-    """No _SPACE at the edges, none doubled, none next to a _BREAK."""
-    out: list[_Node] = []
+def _tidy(nodes: list[Node | pf.Inline]) -> list[Node | pf.Inline]:
+    """No SPACE at the edges, none doubled, none next to a BREAK."""
+    out: list[Node | pf.Inline] = []
     for node in nodes:
-        if node == _SPACE and (not out or out[-1] == _SPACE or out[-1] == _BREAK):
+        if node == SPACE and (not out or out[-1] == SPACE or out[-1] == BREAK):
             continue
-        if node == _BREAK and out and out[-1] == _SPACE:
+        if node == BREAK and out and out[-1] == SPACE:
             out.pop()
         out.append(node)
-    while out and out[-1] == _SPACE:
+    while out and out[-1] == SPACE:
         out.pop()
     return out
 
@@ -259,11 +270,11 @@ _STYLED = {"emph": pf.Emph, "bold": pf.Strong, "smallcaps": pf.SmallCaps, "sup":
            "sub": pf.Subscript, "underline": pf.Underline}
 
 
-def _element(node: _Node) -> pf.Inline:
+def _element(node: Node | pf.Inline) -> pf.Inline:
     if isinstance(node, pf.Element):
         return node
     if isinstance(node, str):
-        return pf.Space() if node == _SPACE else pf.LineBreak() if node == _BREAK else pf.Str(node)
+        return pf.Space() if node == SPACE else pf.LineBreak() if node == BREAK else pf.Str(node)
     wrapper, target, nodes = node
     inner = [_element(child) for child in nodes]
     if wrapper == "title":
@@ -276,8 +287,8 @@ def _element(node: _Node) -> pf.Inline:
     return _STYLED[wrapper](*inner)
 
 
-def _insert_after_title(nodes: list[_Node], extra: list[pf.Inline]) -> list[_Node]:
+def _insert_after_title(nodes: list[Node], extra: list[pf.Inline]) -> list[Node | pf.Inline]:
     for index, node in enumerate(nodes):
-        if isinstance(node, tuple) and node[0] == "title":
-            return [*nodes[: index + 1], _SPACE, *extra, *nodes[index + 1:]]
-    return [*nodes, _SPACE, *extra]
+        if isinstance(node, list) and node[0] == "title":
+            return [*nodes[: index + 1], SPACE, *extra, *nodes[index + 1:]]
+    return [*nodes, SPACE, *extra]

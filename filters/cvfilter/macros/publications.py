@@ -14,7 +14,7 @@ import panflute as pf
 from ..bibliography.csl import to_csl
 from ..bibliography.reader import BibEntry
 from ..bibliography.cached import render_references
-from ..bibliography.render import item_json, resolve_style, to_inlines
+from ..bibliography.render import Node, item_json, resolve_style, to_elements
 from ..bibliography.session import bibliography_of, locale_of, owner_of
 from ..context import Context
 from ..elements import entry, section, span, text
@@ -91,13 +91,14 @@ def render_publications(items: list[BibEntry], settings: _Settings, context: Con
     owner = owner_of(context)
     csls = [to_csl(item, owner, settings.max_authors, settings.untitled) for item in items]
     with context.timed("citeproc"):
-        marked = render_references([item_json(csl) for csl in csls], settings.style, settings.locale, context.base_dir)
-    return [render_publication(*parts, settings) for parts in zip(items, csls, marked)]
+        rendered = render_references([item_json(csl) for csl in csls], settings.style, settings.locale, context.base_dir,
+                                     settings.et_al, settings.serial_comma)
+    return [render_publication(item, nodes, settings) for item, nodes in zip(items, rendered)]
 
 
-def render_publication(item: BibEntry, csl: dict, marked: str, settings: _Settings) -> pf.Div:
+def render_publication(item: BibEntry, nodes: list[Node], settings: _Settings) -> pf.Div:
     """One entry: the style's text (owner bold, title linked), our link markers after the title."""
-    inlines = to_inlines(marked, csl, _links(item, settings.links), settings.et_al, settings.serial_comma)
+    inlines = to_elements(nodes, _links(item, settings.links))
     classes = ["cv-pub", *(["cv-selected"] if item.selected else []), *([] if item.title_runs else ["cv-untitled"])]
     div = entry(inlines, (), *classes)
     div.attributes["key"] = item.key
