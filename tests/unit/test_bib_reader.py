@@ -125,3 +125,16 @@ def test_an_unchanged_file_is_parsed_once_and_its_warnings_are_reported_each_tim
     assert [p.message for p in second.problems] == [p.message for p in first.problems] != []
     changed = parse_bibliography(text.replace("One", "Two"), "same.bib", Diagnostics())
     assert changed is not bib and changed.entries["a"].title_runs[0][0] == "Two"
+
+
+@pytest.mark.parametrize(("title", "shown"), [
+    ("Learning {MPC} controllers", "Learning MPC controllers"),
+    ("The {L}ogic of {B}ayes", "The Logic of Bayes"),
+    ("{A}~{B}", "A B"),
+    ("Caf{\\'e} {\\'e}t{\\'e} talk", "Café été talk"),
+    ("{OptNet}: Differentiable Optimization", "OptNet: Differentiable Optimization"),
+    ("{{Whole Title Protected}}", "Whole Title Protected"),
+])
+def test_a_title_keeps_the_spaces_around_its_brace_groups(title: str, shown: str):
+    entries, _ = read(f"@misc{{k, title={{{title}}}, author={{A B}}, year={{2020}}}}")
+    assert "".join(text for text, _ in entries["k"].title_runs) == shown

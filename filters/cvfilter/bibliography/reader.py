@@ -175,7 +175,7 @@ def _read_entry(entry, shown: str, line: int, lines: list[str], strings: dict[st
         authors=parse_authors(raw_fields.get("author", "")),
         editors=parse_authors(raw_fields.get("editor", "")),
         location=where,
-        title_runs=tuple((to_unicode(t), braced) for t, braced in braced_runs(_unwrap_title(raw_fields.get("title", "")))),
+        title_runs=_title_runs(raw_fields.get("title", "")),
     )
     if not result.fields.get("title"):
         diagnostics.warn(where, f"entry {entry.key!r} has no title", "add title={...}")
@@ -229,6 +229,23 @@ def _strip_enclosing(value: str) -> str:
     if len(value) >= 2 and ((value[0] == "{" and value[-1] == "}") or (value[0] == '"' and value[-1] == '"')):
         return value[1:-1]
     return value
+
+
+def _title_runs(title: str) -> tuple[tuple[str, bool], ...]:
+    """The title's top-level parts as Unicode, each with whether braces protect it. A space (or ~)
+    at the edge of an unbraced part stays: "Learning {MPC} controllers" is three words."""
+    runs = []
+    for raw, braced in braced_runs(_unwrap_title(title)):
+        text = to_unicode(raw)
+        if not braced:
+            lead = " " if raw[0] in _GAP else ""
+            trail = " " if raw[-1] in _GAP and text else ""
+            text = lead + text + trail
+        runs.append((text, braced))
+    return tuple(runs)
+
+
+_GAP = " \t\r\n~"
 
 
 def _unwrap_title(title: str) -> str:
