@@ -72,10 +72,6 @@ def _close_run(run: list[pf.Element], joined: list[pf.Element]) -> None:
     joined.extend(run[end:])
 
 
-def walk_replace(doc: pf.Doc, action: Callable[[pf.Element, pf.Doc], object]) -> None:
-    walk(doc, action)
-
-
 def before_date(doc: pf.Doc, separator: Callable[[], list[pf.Inline]]) -> None:
     """Put the format's right-align separator in front of every entry date."""
     walk(doc, lambda elem, _doc: separate_date(elem, separator))
