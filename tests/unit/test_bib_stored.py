@@ -82,7 +82,7 @@ def test_the_defects_come_back_with_their_lines(tmp_path: Path, monkeypatch, par
     assert any(m.startswith("refs.bib:5: warning: value 'oral' of field 'note'") for m in found)
     assert any(m.startswith("refs.bib:7: warning: entry 'noyear' has no year") for m in found)
     assert any(m.startswith("refs.bib:9: error: unbalanced braces in field 'title' of 'broken'") for m in found)
-    assert warm.entries["doubled"].title_runs == (("Doubled", True), ("at", False))
+    assert warm.entries["doubled"].title_runs == (("Doubled", True), (" at", False))
     assert warm.entries["doubled"].authors.others
     assert warm.entries["twice"].authors.authors[1].literal == "The Team"
     noyear = warm.entries["noyear"]
