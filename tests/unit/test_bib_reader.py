@@ -138,3 +138,9 @@ def test_an_unchanged_file_is_parsed_once_and_its_warnings_are_reported_each_tim
 def test_a_title_keeps_the_spaces_around_its_brace_groups(title: str, shown: str):
     entries, _ = read(f"@misc{{k, title={{{title}}}, author={{A B}}, year={{2020}}}}")
     assert "".join(text for text, _ in entries["k"].title_runs) == shown
+
+
+def test_a_field_given_twice_on_one_line_is_reported_at_that_line_not_in_the_next_entry():
+    _, diagnostics = read("@misc{a, title={T}, author={A B}, year={2020}, year={2021}}\n\n@misc{b, title={U}, author={C D},\n  year={2022}}\n")
+    assert [str(p) for p in diagnostics.problems] == [
+        "refs.bib:1: warning: field 'year' given twice in 'a'; the first value is kept (delete one of them)"]

@@ -147,17 +147,20 @@ def _parse_bibliography(text: str, shown: str, diagnostics: Diagnostics) -> Bibl
             continue
         else:
             continue
-        parsed = _read_entry(entry, shown, line, lines, strings, diagnostics)
+        parsed = _read_entry(entry, shown, (line, line + block.raw.count("\n")), lines, strings, diagnostics)
         result.entries[parsed.key] = parsed
     return result
 
 
-def _read_entry(entry, shown: str, line: int, lines: list[str], strings: dict[str, str], diagnostics: Diagnostics) -> BibEntry:
+def _read_entry(entry, shown: str, span: tuple[int, int], lines: list[str], strings: dict[str, str],
+                diagnostics: Diagnostics) -> BibEntry:
+    """One entry; `span` is its first and last line, where messages about its fields point."""
+    line = span[0]
     where = Location(shown, line)
     raw_fields: dict[str, str] = {}
     for fld in entry.fields:
         name = fld.key.strip().casefold()
-        field_line = _field_line(lines, line, name, occurrence=sum(1 for k in raw_fields if k == name))
+        field_line = _field_line(lines, span, name, occurrence=sum(1 for k in raw_fields if k == name))
         if name in raw_fields:
             diagnostics.warn(Location(shown, field_line), f"field {name!r} given twice in {entry.key!r}; the first value is kept",
                              "delete one of them")
@@ -256,16 +259,16 @@ def _unwrap_title(title: str) -> str:
     return stripped
 
 
-def _field_line(lines: list[str], start: int, name: str, occurrence: int) -> int:
-    """The line of the n-th `name =` after the entry start, for messages about that field."""
+def _field_line(lines: list[str], span: tuple[int, int], name: str, occurrence: int) -> int:
+    """The line of the n-th `name =` (counting from 0) within the entry's lines, for messages about
+    that field; two may share a line."""
     pattern = re.compile(rf"(?:^|[\s,{{]){re.escape(name)}\s*=", re.IGNORECASE)
     seen = 0
-    for number in range(start, len(lines) + 1):
-        if pattern.search(lines[number - 1]):
-            if seen == occurrence:
-                return number
-            seen += 1
-    return start
+    for number in range(span[0], min(span[1], len(lines)) + 1):
+        seen += len(pattern.findall(lines[number - 1]))
+        if seen > occurrence:
+            return number
+    return span[0]
 
 
 def _report_failed(block, text: str, shown: str, diagnostics: Diagnostics, result: Bibliography) -> None:
