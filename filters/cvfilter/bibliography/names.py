@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .latex import clean, to_unicode
 
@@ -73,8 +74,10 @@ def parse_authors(raw: str) -> AuthorList:
     return AuthorList(tuple(authors), others)
 
 
+@lru_cache(maxsize=4096)
 def parse_name(raw: str) -> Author:
-    """One BibTeX name: "First von Last", "von Last, First", "Last, Jr, First" or "{Literal}"."""
+    """One BibTeX name: "First von Last", "von Last, First", "Last, Jr, First" or "{Literal}".
+    Kept per text: co-authors recur across a publication list, and an Author never changes."""
     from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_into_parts
 
     marks = "".join(_canonical_mark(m) for m in _MARK.findall(raw))
