@@ -144,3 +144,8 @@ def test_a_field_given_twice_on_one_line_is_reported_at_that_line_not_in_the_nex
     _, diagnostics = read("@misc{a, title={T}, author={A B}, year={2020}, year={2021}}\n\n@misc{b, title={U}, author={C D},\n  year={2022}}\n")
     assert [str(p) for p in diagnostics.problems] == [
         "refs.bib:1: warning: field 'year' given twice in 'a'; the first value is kept (delete one of them)"]
+
+
+def test_a_field_given_three_times_is_reported_at_the_second_and_third():
+    _, diagnostics = read("@misc{a, title={T}, author={A B},\n  year={2020},\n  year={2021},\n  year={2022}}\n")
+    assert [p.location.line for p in diagnostics.problems] == [3, 4]

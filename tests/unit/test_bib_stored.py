@@ -127,7 +127,10 @@ def test_another_reader_version_does_not_read_the_stored_parse(tmp_path: Path, m
     build(path, monkeypatch)
     monkeypatch.setattr(stored, "_reader_version", lambda: "a newer reader")
     build(path, monkeypatch)
+    build(path, monkeypatch)
     assert len(parses) == 2
+    [cached] = cache_files(tmp_path)
+    assert len(json.loads(cached.read_text(encoding="utf-8"))) == 1  # the old reader's parse is gone
 
 
 def test_without_a_cache_folder_every_build_parses(tmp_path: Path, monkeypatch, parses: list[str]):

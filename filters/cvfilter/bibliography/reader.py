@@ -158,14 +158,20 @@ def _read_entry(entry, shown: str, span: tuple[int, int], lines: list[str], stri
     line = span[0]
     where = Location(shown, line)
     raw_fields: dict[str, str] = {}
+    seen: dict[str, int] = {}
     for fld in entry.fields:
         name = fld.key.strip().casefold()
-        field_line = _field_line(lines, span, name, occurrence=sum(1 for k in raw_fields if k == name))
+        occurrence = seen[name] = seen.get(name, -1) + 1
+        # The field's line is looked up only for a message: most fields have none.
         if name in raw_fields:
-            diagnostics.warn(Location(shown, field_line), f"field {name!r} given twice in {entry.key!r}; the first value is kept",
-                             "delete one of them")
+            diagnostics.warn(Location(shown, _field_line(lines, span, name, occurrence)),
+                             f"field {name!r} given twice in {entry.key!r}; the first value is kept", "delete one of them")
             continue
-        raw_fields[name] = _value(fld.value, name, entry.key, Location(shown, field_line), strings, diagnostics)
+        raw_fields[name], bare = _value(fld.value, name, strings)
+        for part in bare:
+            diagnostics.warn(Location(shown, _field_line(lines, span, name, occurrence)),
+                             f"value {part!r} of field {name!r} in {entry.key!r} has no braces; read as text",
+                             f"write {name}={{{part}}}")
     for name, raw in raw_fields.items():
         if not balanced(raw):
             diagnostics.warn(where, f"unbalanced braces in field {name!r} of {entry.key!r}", "check the { and } in this value")
@@ -189,11 +195,13 @@ def _read_entry(entry, shown: str, span: tuple[int, int], lines: list[str], stri
     return result
 
 
-def _value(raw: str, name: str, key: str, where: Location, strings: dict[str, str], diagnostics: Diagnostics) -> str:
-    """A field value without its enclosing braces or quotes; bare words resolved like BibTeX does."""
+def _value(raw: str, name: str, strings: dict[str, str]) -> tuple[str, list[str]]:
+    """A field value without its enclosing braces or quotes, bare words resolved like BibTeX does;
+    and the bare words that are neither a number, a @string nor a month (read as text)."""
     raw = raw.strip()
     parts = _split_concatenation(raw) if "#" in raw else [raw]
-    out = []
+    out: list[str] = []
+    bare: list[str] = []
     for part in parts:
         part = part.strip()
         if part[:1] in "{\"":
@@ -205,10 +213,9 @@ def _value(raw: str, name: str, key: str, where: Location, strings: dict[str, st
         elif name == "month" and part.casefold()[:3] in _MONTHS:
             out.append(_MONTHS[part.casefold()[:3]])
         else:
-            diagnostics.warn(where, f"value {part!r} of field {name!r} in {key!r} has no braces; read as text",
-                             f"write {name}={{{part}}}")
+            bare.append(part)
             out.append(part)
-    return "".join(out)
+    return "".join(out), bare
 
 
 def _split_concatenation(raw: str) -> list[str]:
