@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..errors import CvError, Diagnostics, Location, Problem
@@ -46,8 +47,9 @@ class BibEntry:
                 return value
         return None
 
-    @property
+    @cached_property
     def year(self) -> int | None:
+        """Read once: sorting, grouping, filters and the CSL item all ask."""
         match = re.search(r"\d{4}", self.fields.get("year") or self.fields.get("date") or "")
         return int(match.group()) if match else None
 
