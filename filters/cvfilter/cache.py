@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -127,8 +128,8 @@ def map_cached(
 ) -> list[Any]:
     """`[compute(item) for item in items]`, taking what the cache has and computing only the rest.
 
-    When many results are missing they are computed on every core in forked workers; `compute`
-    must then be a module-level function and items picklable. Results are stored and saved.
+    When many results are missing they are computed on every core in forked workers, whose
+    results must then be picklable. Results are stored and saved.
     """
     results: list[Any] = [cache.get(key) for key in keys]
     missing = [index for index, value in enumerate(results) if value is None]
@@ -142,24 +143,21 @@ def map_cached(
 
 
 def _compute_all(items: list[T], compute: Callable[[T], Any], workers: int | None) -> list[Any]:
+    """Computed in one forked child per core, each on an equal slice; the children inherit the
+    items and `compute`, so only the results are sent back."""
+    from .forking import Forked, can_fork, each_result
+
     cores = workers if workers is not None else (os.cpu_count() or 1)
-    if cores < 2 or len(items) < PARALLEL_MIN or not _can_fork():
+    if cores < 2 or len(items) < PARALLEL_MIN or not can_fork():
         return [compute(item) for item in items]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunk = max(1, len(items) // (cores * 4))
-    try:
-        with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(compute, items, chunksize=chunk))
-    except (OSError, RuntimeError, ImportError):
-        return [compute(item) for item in items]
+    size = -(-len(items) // cores)
+    slices = [items[start:start + size] for start in range(0, len(items), size)]
+    children = {str(n): Forked(partial(_compute_slice, compute, part)) for n, part in enumerate(slices)}
+    return [value for _name, computed in each_result(children) for value in computed]
 
 
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
+def _compute_slice(compute: Callable[[T], Any], items: list[T]) -> list[Any]:
+    return [compute(item) for item in items]
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -99,5 +100,11 @@ def test_caching_can_be_switched_off(tmp_path: Path, monkeypatch):
 def test_many_missing_results_are_computed_in_workers_in_order(tmp_path: Path):
     items = [f"entry {n}" for n in range(cache_module.PARALLEL_MIN + 5)]
     keys = [content_key(item) for item in items]
-    results = map_cached(items, keys, shout, ResultCache.open(tmp_path, "pubs", "apa"), workers=2)
-    assert results == [shout(item) for item in items]
+    results = map_cached(items, keys, shout_in_process, ResultCache.open(tmp_path, "pubs", "apa"), workers=2)
+    assert [text for text, _pid in results] == [shout(item) for item in items]
+    workers = {pid for _text, pid in results}
+    assert len(workers) == 2 and os.getpid() not in workers
+
+
+def shout_in_process(text: str) -> list:
+    return [shout(text), os.getpid()]
