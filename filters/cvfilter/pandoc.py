@@ -43,11 +43,10 @@ class Reading:
         self.process = subprocess.Popen([pandoc_path(), "-f", READER, "-t", "json"], stdin=pipe, stdout=pipe, stderr=pipe, cwd=cwd)
         stdin, self.process.stdin = self.process.stdin, None  # the input is all sent here, not by communicate()
         try:
-            stdin.write(text.encode("utf-8"))
+            with stdin:  # closing flushes, which fails the same way as a write when pandoc has stopped
+                stdin.write(text.encode("utf-8"))
         except BrokenPipeError:
             pass  # pandoc stopped early; its message is on stderr
-        finally:
-            stdin.close()
 
     def __enter__(self) -> Reading:
         return self

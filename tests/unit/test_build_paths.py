@@ -63,3 +63,22 @@ def test_raw_typst_written_in_cv_md_reaches_the_pdf_only(tmp_path: Path):
     pdf_text = " ".join(page.extract_text() for page in PdfReader(result.outputs["pdf"]).pages)
     assert "Plain, then RAW TYPST, then plain." in pdf_text
     assert "upper" not in result.outputs["html"].read_text(encoding="utf-8")
+
+
+def test_a_pandoc_that_stops_before_reading_its_input_is_reported_not_a_broken_pipe(tmp_path: Path, monkeypatch):
+    import subprocess
+
+    from cvfilter import pandoc
+
+    class StoppedFirst(subprocess.Popen):
+        """pandoc has already exited when the input is sent: the race a busy machine can lose."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.wait()
+
+    monkeypatch.setattr(pandoc, "READER", "nosuchreader")
+    monkeypatch.setattr(pandoc.subprocess, "Popen", StoppedFirst)
+    for size in (10, 1_000_000):  # a small input fails when it is flushed, a large one while it is written
+        with pytest.raises(CvError, match="Unknown input format nosuchreader"):
+            pandoc.Reading("x" * size, "cv.md", tmp_path).result()
