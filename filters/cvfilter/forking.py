@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
@@ -33,41 +34,53 @@ class Forked(Generic[T]):
             _run_child(work, write_end, nice)
         os.close(write_end)
         self._pipe = os.fdopen(read_end, "rb")
+        self._status: int | None = None
 
     def result(self) -> T:
         with self._pipe:
             payload = self._pipe.read()
-        _pid, status = os.waitpid(self.pid, 0)
+        self._reap()
         if not payload:
-            raise RuntimeError(f"a forked worker ended without a result (exit status {status})")
+            raise RuntimeError(f"a forked worker ended without a result (exit status {self._status})")
         ok, value = pickle.loads(payload)
         if not ok:
             raise value
         return value
 
+    def stop(self) -> None:
+        """End the child now, its result unread (the caller is leaving with an error or a Ctrl-C)."""
+        self._pipe.close()
+        if self._status is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self._reap()
+
+    def _reap(self) -> None:
+        if self._status is None:
+            _pid, self._status = os.waitpid(self.pid, 0)
+
 
 def each_result(children: dict[str, Forked[T]]) -> Iterator[tuple[str, T]]:
     """Each child's result as soon as it is there, in order, so the caller can go on with the first
-    while the others still work. A child's exception is raised after the other children are waited
-    for, and a caller that stops early still leaves no child behind."""
+    while the others still work. A child's error is raised once the others are done; a caller that
+    stops early (its own error, Ctrl-C) stops the children still working and leaves none behind."""
     pending = list(children.items())
-    failure: BaseException | None = None
+    failure: Exception | None = None
     try:
         while pending:
-            name, child = pending.pop(0)
+            name, child = pending[0]
             try:
                 value = child.result()
-            except BaseException as exc:  # noqa: BLE001  (raised below, once every child is reaped)
+            except Exception as exc:  # noqa: BLE001  (raised below, once every child is done)
                 failure = failure or exc
-                continue
+            pending.pop(0)
             if failure is None:
                 yield name, value
     finally:
         for _name, child in pending:
-            try:
-                child.result()
-            except BaseException:  # noqa: BLE001, S110  (the caller is already leaving with its own error)
-                pass
+            child.stop()
     if failure is not None:
         raise failure
 

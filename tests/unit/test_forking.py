@@ -72,3 +72,24 @@ def test_a_lower_priority_applies_to_the_child_only():
     before = os.nice(0)
     assert Forked(lambda: os.nice(0), nice=5).result() == min(before + 5, 19)
     assert os.nice(0) == before
+
+
+def test_ctrl_c_while_waiting_stops_every_child_at_once():
+    import signal
+    import time
+
+    def interrupt(_signum, _frame):
+        raise KeyboardInterrupt
+
+    children = {"slow": Forked(lambda: time.sleep(30)), "slower": Forked(lambda: time.sleep(60))}
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, 0.2)
+    started = time.monotonic()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            for _name, _value in each_result(children):
+                pass
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    assert time.monotonic() - started < 10  # not after the children's 30 s
+    _assert_reaped(children)
