@@ -134,6 +134,8 @@ def test_an_unchanged_file_is_parsed_once_and_its_warnings_are_reported_each_tim
     ("Caf{\\'e} {\\'e}t{\\'e} talk", "Café été talk"),
     ("{OptNet}: Differentiable Optimization", "OptNet: Differentiable Optimization"),
     ("{{Whole Title Protected}}", "Whole Title Protected"),
+    ("A study of \\textit{in vivo} methods with \\textbf{bold} claims", "A study of in vivo methods with bold claims"),
+    ("Sch\\\"{o}nhage and Caf\\'{e} for Fran\\c{c}ois and Dvo\\v{r}\\'{a}k", "Schönhage and Café for François and Dvořák"),
 ])
 def test_a_title_keeps_the_spaces_around_its_brace_groups(title: str, shown: str):
     entries, _ = read(f"@misc{{k, title={{{title}}}, author={{A B}}, year={{2020}}}}")

@@ -52,8 +52,12 @@ def braced_runs(value: str) -> list[tuple[str, bool]]:
             continue
         if char == "{" and (index == 0 or value[index - 1] != "\\"):
             if depth == 0 and index > start:
-                runs.append((value[start:index], False))
-                start = index
+                # The argument of a command (\textit{in vivo}, \"{o}) goes with its command.
+                command = _COMMAND_BEFORE.search(value, start, index)
+                split = command.start() if command else index
+                if split > start:
+                    runs.append((value[start:split], False))
+                start = split
             depth += 1
         elif char == "}" and (index == 0 or value[index - 1] != "\\") and depth:
             depth -= 1
@@ -68,6 +72,7 @@ def braced_runs(value: str) -> list[tuple[str, bool]]:
 
 
 _BRACE = re.compile(r"[{}]")
+_COMMAND_BEFORE = re.compile(r"\\(?:[A-Za-z]+|[^A-Za-z\s{}])\s*$")
 
 
 def balanced(value: str) -> bool:
