@@ -18,7 +18,7 @@ from . import pandoc
 from .assets import styles_dir
 from .errors import CvError, Location, Problem
 from .exports import EXPORTS
-from .files import write_output
+from .files import write_outputs
 from .forking import Forked, can_fork, each_result
 from .source import read_source
 
@@ -95,10 +95,8 @@ def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: s
     produced = _write_all(doc, formats, context, base, shown, clock)
     if context:  # writers may add warnings too (a PDF that cannot be PDF/A)
         result.warnings = list(context.diagnostics.warnings)
-    for fmt, data in produced.items():
-        target = out_dir / f"{stem}.{fmt}"
-        write_output(target, data)
-        result.outputs[fmt] = target
+    result.outputs = {fmt: out_dir / f"{stem}.{fmt}" for fmt in produced}
+    write_outputs({result.outputs[fmt]: data for fmt, data in produced.items()})
     return result
 
 

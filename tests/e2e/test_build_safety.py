@@ -106,3 +106,17 @@ def test_a_name_the_pdf_fonts_cannot_draw_still_builds_with_a_warning(small_cv: 
     result = build(small_cv, ("pdf",))
     assert result.outputs["pdf"].read_bytes().startswith(b"%PDF")
     assert any("not PDF/A" in problem.message for problem in result.warnings)
+
+
+def test_a_format_that_cannot_be_written_leaves_the_others_as_they_were(small_cv: Path) -> None:
+    """A folder named cv.html is in the way: the new PDF and DOCX are not put in place either."""
+    out = small_cv.parent / "build"
+    build(small_cv)
+    (out / "cv.html").unlink()
+    (out / "cv.html").mkdir()
+    before = {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()}
+    small_cv.write_text(CV + "\nOne more line.\n", encoding="utf-8")
+    with pytest.raises(CvError, match="cannot write cv.html: a folder of that name is in the way"):
+        build(small_cv)
+    after = {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()}
+    assert after == before  # same files, same bytes, no temporary file left
