@@ -27,7 +27,7 @@ CACHE_ENV = "CVFILTER_CACHE_DIR"
 DISABLE_ENV = "CVFILTER_NO_CACHE"
 
 # Below this many missing results, forking workers costs more than it saves.
-PARALLEL_MIN = 100
+PARALLEL_MIN = 16
 
 _OPEN: dict[Path, ResultCache] = {}
 
@@ -150,10 +150,13 @@ def _compute_all(items: list[T], compute: Callable[[T], Any], workers: int | Non
     cores = workers if workers is not None else (os.cpu_count() or 1)
     if cores < 2 or len(items) < PARALLEL_MIN or not can_fork():
         return [compute(item) for item in items]
-    size = -(-len(items) // cores)
-    slices = [items[start:start + size] for start in range(0, len(items), size)]
+    # The first is computed here: what `compute` loads on first use (citeproc, the parsed style)
+    # is then inherited by every worker instead of loaded again in each.
+    first, rest = compute(items[0]), items[1:]
+    size = -(-len(rest) // cores)
+    slices = [rest[start:start + size] for start in range(0, len(rest), size)]
     children = {str(n): Forked(partial(_compute_slice, compute, part)) for n, part in enumerate(slices)}
-    return [value for _name, computed in each_result(children) for value in computed]
+    return [first, *(value for _name, computed in each_result(children) for value in computed)]
 
 
 def _compute_slice(compute: Callable[[T], Any], items: list[T]) -> list[Any]:
