@@ -70,7 +70,7 @@ def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: s
     clock = _Clock(result.timings)
     shown = source.name
     text = read_source(source)
-    with pandoc.Reading(text, shown, base) as reading:
+    with pandoc.Running(text, shown, base) as reading:
         # Imported here, not at the top: panflute and the data model load while pandoc reads.
         with clock("import"):
             import panflute as pf
@@ -132,33 +132,36 @@ _FORK_STATE: tuple | None = None
 
 
 def _write_forked(doc: pf.Doc, order: list[str], context: Context | None, base: Path, shown: str, clock: _Clock) -> dict[str, bytes]:
-    """Each format finished and written in its own forked process: no copy of the document through
-    JSON and no GIL between formats, so both cores share the Python work too. Typst compiles here,
-    in the process that keeps the compiler warm (`cv watch`); it is readied while the children work.
+    """Each format but the PDF finished and written in its own forked child: no copy of the
+    document goes in, and no GIL is shared between formats, so both cores share the Python work.
 
-    The PDF is the longest chain (finish, pandoc, Typst), so the other formats' children run at a
-    lower priority: on two cores they fill the time the PDF leaves free instead of slowing it down."""
+    The PDF, the longest chain (finish, pandoc, Typst), is made here once the children are forked,
+    in the process that keeps the Typst compiler warm (`cv watch`); the children run at a lower
+    priority, so on two cores they fill the time the PDF leaves free instead of slowing it down."""
     global _FORK_STATE
     _FORK_STATE = (doc, context, base, shown)
     warned = len(context.diagnostics.warnings) if context else 0
+    lower = 5 if "pdf" in order else 0
     try:
-        children = {fmt: Forked(partial(_forked_writer, fmt, warned), nice=0 if fmt == "pdf" else 5) for fmt in order}
+        children = {fmt: Forked(partial(_forked_writer, fmt, warned), nice=lower) for fmt in order if fmt != "pdf"}
     finally:
         _FORK_STATE = None
-    if "pdf" in order:
-        _typst_compiler(str(base))
     produced: dict[str, bytes] = {}
-    for fmt, (data, timings, warnings) in each_result(children):
-        clock.timings.update(timings)
-        if context:
-            context.diagnostics.extend(warnings)
-        if fmt == "pdf":
-            with clock("typst-compile"):
-                from .formats.glyphs import pdf_warner
-
-                data = compile_typst(data, base, build_epoch(context), pdf_warner(context))
-        produced[fmt] = data
-    return produced
+    try:
+        if "pdf" in order:
+            with clock("finish-pdf"):
+                finished = _finished_json(doc, "pdf", context)
+            produced["pdf"] = _write_pdf(finished, context, base, shown, clock)
+        for fmt, (data, timings, warnings) in each_result(children):
+            clock.timings.update(timings)
+            if context:
+                context.diagnostics.extend(warnings)
+            produced[fmt] = data
+    except BaseException:
+        for child in children.values():
+            child.stop()
+        raise
+    return {fmt: produced[fmt] for fmt in order}
 
 
 def _forked_writer(fmt: str, warned: int) -> tuple[bytes, dict[str, float], list[Problem]]:
@@ -167,8 +170,7 @@ def _forked_writer(fmt: str, warned: int) -> tuple[bytes, dict[str, float], list
     clock = _Clock({})
     with clock(f"finish-{fmt}"):
         finished = _finished_json(doc, fmt, context)
-    writer = _write_typst if fmt == "pdf" else _WRITERS[fmt]
-    data = writer(finished, context, base, shown, clock)
+    data = _WRITERS[fmt](finished, context, base, shown, clock)
     return data, clock.timings, context.diagnostics.warnings[warned:] if context else []
 
 
@@ -200,16 +202,15 @@ def _write_docx(finished: str, context: Context | None, base: Path, shown: str, 
         return post_process(written, context.data.name if context else None)
 
 
-def _write_typst(finished: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
-    with clock("typst"):
-        return pandoc.write(finished, "typst", ["-s"], base, shown)
-
-
 def _write_pdf(finished: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
-    source = _write_typst(finished, context, base, shown, clock)
-    with clock("typst-compile"):
-        from .formats.glyphs import pdf_warner
+    """Typst source from pandoc, then the PDF from Typst in this process, which gets Typst ready
+    while pandoc writes."""
+    from .formats.glyphs import pdf_warner
 
+    with clock("typst"), pandoc.start_write(finished, "typst", ["-s"], base, shown) as running:
+        _typst_compiler(str(base))
+        source = running.output()
+    with clock("typst-compile"):
         return compile_typst(source, base, build_epoch(context), pdf_warner(context))
 
 

@@ -31,16 +31,18 @@ def pandoc_path() -> str:
 
 def read_markdown(text: str, shown_as: str, cwd: Path) -> str:
     """Markdown to Pandoc JSON, once per build."""
-    return Reading(text, shown_as, cwd).result()
+    return Running(text, shown_as, cwd).result()
 
 
-class Reading:
-    """A Markdown read under way: started first, so that pandoc works while Python imports."""
+class Running:
+    """A pandoc run under way: started first, so that pandoc works while Python does something else
+    (imports, readying Typst), and collected when its output is needed."""
 
-    def __init__(self, text: str, shown_as: str, cwd: Path) -> None:
+    def __init__(self, text: str, shown_as: str, cwd: Path, args: list[str] | None = None, env: dict[str, str] | None = None) -> None:
         self.shown_as = shown_as
         pipe = subprocess.PIPE
-        self.process = subprocess.Popen([pandoc_path(), "-f", READER, "-t", "json"], stdin=pipe, stdout=pipe, stderr=pipe, cwd=cwd)
+        command = [pandoc_path(), *(args or ["-f", READER, "-t", "json"])]
+        self.process = subprocess.Popen(command, stdin=pipe, stdout=pipe, stderr=pipe, cwd=cwd, env=env)
         stdin, self.process.stdin = self.process.stdin, None  # the input is all sent here, not by communicate()
         try:
             with stdin:  # closing flushes, which fails the same way as a write when pandoc has stopped
@@ -48,7 +50,7 @@ class Reading:
         except BrokenPipeError:
             pass  # pandoc stopped early; its message is on stderr
 
-    def __enter__(self) -> Reading:
+    def __enter__(self) -> Running:
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -57,9 +59,12 @@ class Reading:
             self.process.kill()
             self.process.communicate()
 
-    def result(self) -> str:
+    def output(self) -> bytes:
         output, errors = self.process.communicate()
-        return _checked(self.process.returncode, output, errors, self.shown_as).decode("utf-8")
+        return _checked(self.process.returncode, output, errors, self.shown_as)
+
+    def result(self) -> str:
+        return self.output().decode("utf-8")
 
 
 def write(json_text: str, fmt: str, extra: list[str], cwd: Path, shown_as: str, epoch: int | None = None) -> bytes:
@@ -68,14 +73,13 @@ def write(json_text: str, fmt: str, extra: list[str], cwd: Path, shown_as: str, 
     `epoch` becomes SOURCE_DATE_EPOCH, which pandoc uses for the dates inside a .docx (zip entries,
     document properties), so that the same input gives the same bytes.
     """
-    args = [pandoc_path(), "-f", "json", "-t", fmt, "-o", "-", *extra]
+    return start_write(json_text, fmt, extra, cwd, shown_as, epoch).output()
+
+
+def start_write(json_text: str, fmt: str, extra: list[str], cwd: Path, shown_as: str, epoch: int | None = None) -> Running:
+    """`write`, started: its `output()` waits for the bytes."""
     env = None if epoch is None else {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
-    return _run(args, json_text.encode("utf-8"), shown_as, cwd, env)
-
-
-def _run(args: list[str], data: bytes, shown_as: str, cwd: Path, env: dict[str, str] | None = None) -> bytes:
-    result = subprocess.run(args, input=data, capture_output=True, cwd=cwd, env=env)
-    return _checked(result.returncode, result.stdout, result.stderr, shown_as)
+    return Running(json_text, shown_as, cwd, ["-f", "json", "-t", fmt, "-o", "-", *extra], env)
 
 
 def _checked(status: int, output: bytes, errors: bytes, shown_as: str) -> bytes:

@@ -190,7 +190,7 @@ def test_every_field_survives_into_html_docx_typst_latex_and_markdown(v: dict[st
 
 def _read_back(source: bytes, fmt: str, folder: Path) -> str:
     """What pandoc's own Markdown reader makes of a source: escapes undone, raw code dropped."""
-    ast = json.loads(pandoc._run([pandoc.pandoc_path(), "-f", fmt, "-t", "json"], source, "cv.tex", folder))
+    ast = json.loads(pandoc.Running(source.decode("utf-8"), "cv.tex", folder, ["-f", fmt, "-t", "json"]).result())
     return pf.stringify(pf.load(io.StringIO(json.dumps(ast))))
 
 

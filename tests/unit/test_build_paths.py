@@ -25,30 +25,31 @@ def test_a_user_error_keeps_its_problems_across_processes():
 def test_forked_and_threaded_writers_give_the_same_files(tmp_path: Path, monkeypatch):
     (tmp_path / "metadata.yaml").write_text(METADATA, encoding="utf-8")
     (tmp_path / "cv.md").write_text(CV, encoding="utf-8")
-    forked = build_module.build(tmp_path / "cv.md", ("html", "md"), tmp_path / "forked")
+    formats = ("pdf", "html", "md")
+    forked = build_module.build(tmp_path / "cv.md", formats, tmp_path / "forked")
     monkeypatch.setattr(build_module, "can_fork", lambda: False)
-    threaded = build_module.build(tmp_path / "cv.md", ("html", "md"), tmp_path / "threaded")
-    for fmt in ("html", "md"):
+    threaded = build_module.build(tmp_path / "cv.md", formats, tmp_path / "threaded")
+    for fmt in formats:
         assert forked.outputs[fmt].read_bytes() == threaded.outputs[fmt].read_bytes()
     assert "Analytical Engine" in forked.outputs["html"].read_text(encoding="utf-8")
-    assert {"finish-html", "html", "finish-md"} <= set(forked.timings)
+    assert {"finish-pdf", "typst", "typst-compile", "finish-html", "html", "finish-md"} <= set(forked.timings)
 
 
 def test_the_markdown_read_runs_beside_python_and_reports_pandoc_errors(tmp_path: Path, monkeypatch):
     from cvfilter import pandoc
 
-    with pandoc.Reading("# Heading\n\nSome *text*.\n", "cv.md", tmp_path) as reading:
+    with pandoc.Running("# Heading\n\nSome *text*.\n", "cv.md", tmp_path) as reading:
         ast = reading.result()
     assert '"t":"Emph"' in ast.replace(" ", "")
     monkeypatch.setattr(pandoc, "READER", "nosuchreader")
     with pytest.raises(CvError, match="cv.md: error: pandoc failed: Unknown input format nosuchreader"):
-        pandoc.Reading("x" * 10, "cv.md", tmp_path).result()
+        pandoc.Running("x" * 10, "cv.md", tmp_path).result()
 
 
 def test_a_build_that_stops_early_leaves_no_pandoc_running(tmp_path: Path):
     from cvfilter import pandoc
 
-    with pandoc.Reading("text " * 200_000, "cv.md", tmp_path) as reading:
+    with pandoc.Running("text " * 200_000, "cv.md", tmp_path) as reading:
         process = reading.process
     assert process.returncode is not None
 
@@ -81,4 +82,4 @@ def test_a_pandoc_that_stops_before_reading_its_input_is_reported_not_a_broken_p
     monkeypatch.setattr(pandoc.subprocess, "Popen", StoppedFirst)
     for size in (10, 1_000_000):  # a small input fails when it is flushed, a large one while it is written
         with pytest.raises(CvError, match="Unknown input format nosuchreader"):
-            pandoc.Reading("x" * size, "cv.md", tmp_path).result()
+            pandoc.Running("x" * size, "cv.md", tmp_path).result()
