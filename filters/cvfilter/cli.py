@@ -9,7 +9,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import quiet_startup
+from . import TYPE_CHECKING, exit_now, quiet_startup
+
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -84,6 +87,11 @@ def make_parser() -> argparse.ArgumentParser:
     schema.add_argument("output", nargs="?", default=Path("styles/metadata.schema.json"), type=Path,
                         help="where to write it (default: styles/metadata.schema.json)")
     return parser
+
+
+def command() -> NoReturn:
+    """The `cv` command: `main`, then leave without tearing the interpreter down (see exit_now)."""
+    exit_now(main())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -234,4 +242,4 @@ HANDLERS = {
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    command()

@@ -11,10 +11,11 @@ import io
 import json
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import panflute as pf
 
-from . import quiet_startup
+from . import exit_now, quiet_startup
 from .errors import CvError
 from .pipeline import finish, prepare
 
@@ -26,6 +27,13 @@ def run(doc: pf.Doc, fmt: str, base_dir: Path | None = None) -> pf.Doc:
     if context is not None:  # after finishing: an edge may warn too (a character pdflatex cannot set)
         context.diagnostics.print_warnings()
     return doc
+
+
+def command() -> NoReturn:
+    """The `cvfilter` command pandoc runs: the filter, then leave at once (see exit_now); pandoc
+    waits for the filter's process to end before it writes."""
+    main()
+    exit_now(0)
 
 
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:
@@ -54,4 +62,4 @@ def dumps(doc: pf.Doc) -> str:
 
 
 if __name__ == "__main__":
-    main()
+    command()
