@@ -101,8 +101,9 @@ def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: s
 
 
 def _write_all(doc: pf.Doc, formats: tuple[str, ...], context: Context | None, base: Path, shown: str, clock: _Clock) -> dict[str, bytes]:
-    """Finish each format here, one after another (Python holds the GIL anyway), and hand each to a
-    worker for its pandoc process (and Typst) while the next one is finished: both cores stay busy.
+    """Every format's bytes. Where processes fork, see `_write_forked`. Elsewhere (Windows) each
+    format is finished here, one after another (Python holds the GIL anyway), and handed to a
+    thread for its pandoc process (and Typst) while the next one is finished: both cores stay busy.
     The PDF, the longest chain, starts first; the last format finishes the parsed document itself."""
     import panflute as pf
 
