@@ -86,10 +86,10 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
         problem = (exc.problem or exc.context or "invalid YAML").strip()
         mark = exc.problem_mark or exc.context_mark
         hint = "check the indentation and quoting on this line and the one before it"
-        if "end of stream" in problem and exc.context_mark:
+        if ("end of stream" in problem or "<stream end>" in problem) and exc.context_mark:
             # An unclosed quote or bracket: where it was opened is what the user must fix.
             mark = exc.context_mark
-            problem = "a quote opened here is never closed" if "quoted" in (exc.context or "") else f"{exc.context} that is never closed"
+            problem = f"{_opened(exc.context or '')} opened here is never closed"
             hint = "add the closing quote or bracket"
         elif "'\\t'" in problem:
             problem, hint = "a tab character here", "YAML indents with spaces only: replace the tab with spaces"
@@ -105,6 +105,14 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
     finally:
         loader.dispose()
     return _positions(YamlSource(file, data, {}, line_offset), node)
+
+
+def _opened(context: str) -> str:
+    """What PyYAML was reading when the text ended, as the character the user typed."""
+    for words, typed in (("quoted", "a quote"), ("flow sequence", "a ["), ("flow mapping", "a {")):
+        if words in context:
+            return typed
+    return context.removeprefix("while ").replace("scanning ", "").replace("parsing ", "") or "something"
 
 
 def _positions(source: YamlSource, node: yaml.Node | None) -> YamlSource:
