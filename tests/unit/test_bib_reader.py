@@ -61,6 +61,15 @@ def test_incomplete_entries_are_warned_with_key_and_line_but_kept():
     assert any(m.startswith("refs.bib:3:") and "'bare' has no year" in m for m in found)
 
 
+def test_a_year_without_four_digits_is_warned_at_its_own_line():
+    entries, diagnostics = read("@misc{odd,\n  title={T},\n  author={A B},\n  year={20x3},\n}\n")
+    assert entries["odd"].year is None
+    assert messages(diagnostics) == [
+        "refs.bib:4: warning: year '20x3' of 'odd' has no four-digit year; it is listed without a year "
+        "(write the year as four digits, e.g. year={2023})"
+    ]
+
+
 def test_duplicate_keys_warn_and_keep_the_first():
     entries, diagnostics = read("@misc{k, title={One}, author={A B}, year={2020}}\n@misc{k, title={Two}, author={A B}, year={2021}}\n")
     assert entries["k"].fields["title"] == "One"

@@ -191,7 +191,14 @@ def _read_entry(entry, shown: str, span: tuple[int, int], lines: list[str], stri
     if not result.fields.get("title"):
         diagnostics.warn(where, f"entry {entry.key!r} has no title", "add title={...}")
     if result.year is None:
-        diagnostics.warn(where, f"entry {entry.key!r} has no year", "add year={...}; it is listed without a year")
+        written = next(((name, fields[name]) for name in ("year", "date") if fields.get(name, "").strip()), None)
+        if written:
+            name, value = written
+            diagnostics.warn(Location(shown, _field_line(lines, span, name, 0)),
+                             f"{name} {value!r} of {entry.key!r} has no four-digit year; it is listed without a year",
+                             f"write the year as four digits, e.g. {name}={{2023}}")
+        else:
+            diagnostics.warn(where, f"entry {entry.key!r} has no year", "add year={...}; it is listed without a year")
     if not result.authors.authors and not result.editors.authors and not result.authors.others:
         diagnostics.warn(where, f"entry {entry.key!r} has no author", "add author={...}")
     return result
