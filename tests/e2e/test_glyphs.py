@@ -40,6 +40,16 @@ def test_build_writes_every_format_and_warns_at_the_yaml_line(emoji_cv: Path) ->
     assert warnings and warnings[0].startswith("metadata.yaml:4:")
 
 
+def test_one_build_warns_about_every_character_the_fonts_lack_in_source_order(emoji_cv: Path) -> None:
+    (emoji_cv.parent / "cv.md").write_text(CV + "\nNotes in 中文, twice: 中文.\n", encoding="utf-8")
+    (emoji_cv.parent / "metadata.yaml").write_text(META.replace("Intel Labs 🚀", "Intel Labs 🚀 ☃\U0001F389"), encoding="utf-8")
+    result = build(emoji_cv, ("pdf",))
+    placed = [str(p.location) for p in result.warnings if "cannot draw" in p.message]
+    assert len(placed) >= 3 and placed == sorted(placed, key=lambda where: (where.split(":")[0] != "cv.md", [int(n) for n in where.split(":")[1:]]))
+    drawn_nowhere = "".join(p.message for p in result.warnings)
+    assert "🚀" in drawn_nowhere and "中" in drawn_nowhere
+
+
 def test_check_warns_about_the_character_before_a_build(emoji_cv: Path) -> None:
     problems = [p for p in check(emoji_cv) if "🚀" in p.message]
     assert [(p.severity, str(p.location)) for p in problems] == [("warning", "metadata.yaml:4:21")]

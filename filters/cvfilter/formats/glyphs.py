@@ -56,18 +56,18 @@ def locate(text: str, context: Context) -> Location | None:
 
 
 def pdf_warner(context: Context | None) -> Warn | None:
-    """The `warn` for compile_typst: Typst's report about a character becomes a warning at its source line."""
+    """The `warn` for compile_typst. Typst names only the first character it cannot draw; each such
+    character of the sources then becomes a warning at its line, so one build tells them all."""
     if context is None:
         return None
 
     def warn(location: Location, message: str, hint: str) -> None:
         text = missing_text(message)
-        where = locate(text, context) if text else None
         if text is None:
             context.diagnostics.warn(location, message, hint)
-        else:
-            message = f"the PDF fonts cannot draw {text!r}; the PDF is not PDF/A"
-            context.diagnostics.warn(where or Location(context.config.source), message, HINT)
+            return
+        found = undrawable(_source_chars(context), context.base_dir) or [text]
+        _warn_each(context, found, "the PDF fonts cannot draw {!r}; the PDF is not PDF/A")
 
     return warn
 
@@ -98,12 +98,24 @@ def undrawable(chars: Iterable[str], root: Path) -> list[str]:
 
 def check_sources(context: Context) -> None:
     """`cv check`: warn at each character of the sources that the PDF cannot show."""
+    _warn_each(context, undrawable(_source_chars(context), context.base_dir),
+               "the PDF fonts cannot draw {!r}; the PDF will not be PDF/A")
+
+
+def _source_chars(context: Context) -> set[str]:
     chars: set[str] = set()
     for _shown, path in source_files(context):
         try:
             chars.update(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError):
             continue
-    for text in undrawable(chars, context.base_dir):
-        where = locate(text, context) or Location(context.config.source)
-        context.diagnostics.warn(where, f"the PDF fonts cannot draw {text!r}; the PDF will not be PDF/A", HINT)
+    return chars
+
+
+def _warn_each(context: Context, texts: list[str], message: str) -> None:
+    """One warning per text at its first place in the sources, in the order of the files and lines."""
+    files = [shown for shown, _path in source_files(context)]
+    placed = [(locate(text, context) or Location(context.config.source), text) for text in texts]
+    placed.sort(key=lambda item: (files.index(item[0].file) if item[0].file in files else len(files), item[0].line or 0, item[0].column or 0))
+    for where, text in placed:
+        context.diagnostics.warn(where, message.format(text), HINT)
