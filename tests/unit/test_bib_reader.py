@@ -70,6 +70,17 @@ def test_a_year_without_four_digits_is_warned_at_its_own_line():
     ]
 
 
+def test_an_unknown_latex_command_is_warned_at_its_field_not_dropped_silently():
+    text = ("@misc{k,\n  title={A \\foo{Macro} title about \\LaTeX, \\textit{in vivo} and Sch\\\"{o}n},\n"
+            "  author={A B},\n  year={2020},\n  url={https://example.org/\\foo},\n}\n")
+    entries, diagnostics = read(text)
+    assert "".join(run for run, _ in entries["k"].title_runs) == "A Macro title about , in vivo and Schön"
+    assert [m.split(" is dropped")[0] for m in messages(diagnostics)] == [
+        "refs.bib:2: warning: unknown LaTeX command \\LaTeX in field 'title' of 'k'",
+        "refs.bib:2: warning: unknown LaTeX command \\foo in field 'title' of 'k'",
+    ]
+
+
 def test_duplicate_keys_warn_and_keep_the_first():
     entries, diagnostics = read("@misc{k, title={One}, author={A B}, year={2020}}\n@misc{k, title={Two}, author={A B}, year={2021}}\n")
     assert entries["k"].fields["title"] == "One"

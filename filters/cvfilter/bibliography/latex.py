@@ -37,6 +37,20 @@ def to_unicode(value: str) -> str:
     return clean(_converter().latex_to_text(value))
 
 
+_COMMAND = re.compile(r"\\([A-Za-z]+)")
+
+
+def unknown_commands(value: str) -> list[str]:
+    """The LaTeX commands in `value` that the conversion to text does not know: it drops them
+    (keeping any braced text after them), so the user must hear of it."""
+    if "\\" not in value:
+        return []
+    from pylatexenc.latex2text import get_default_latex_context_db
+
+    known = get_default_latex_context_db()
+    return sorted({name for name in _COMMAND.findall(value) if known.get_macro_spec(name) is None})
+
+
 def clean(value: str) -> str:
     """One-line NFC text without the private-use characters our markup reserves."""
     value = value.translate(_DROP_PRIVATE_USE)

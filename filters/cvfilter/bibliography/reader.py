@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..errors import CvError, Diagnostics, Location, Problem
-from .latex import balanced, braced_runs, clean, to_unicode
+from .latex import balanced, braced_runs, clean, to_unicode, unknown_commands
 from .names import AuthorList, parse_authors
 
 # bibtexparser logs its own account of a syntax error; the reader reports it as a Problem instead.
@@ -177,6 +177,10 @@ def _read_entry(entry, shown: str, span: tuple[int, int], lines: list[str], stri
     for name, raw in raw_fields.items():
         if not balanced(raw):
             diagnostics.warn(where, f"unbalanced braces in field {name!r} of {entry.key!r}", "check the { and } in this value")
+        for command in [] if name in _VERBATIM else unknown_commands(raw):
+            diagnostics.warn(Location(shown, _field_line(lines, span, name, 0)),
+                             f"unknown LaTeX command \\{command} in field {name!r} of {entry.key!r} is dropped; text in braces after it is kept",
+                             "write the text itself, or a command such as \\emph{...}")
     fields = {name: clean(raw) if name in _VERBATIM else to_unicode(raw)
               for name, raw in raw_fields.items() if name not in {"author", "editor"}}
     result = BibEntry(
