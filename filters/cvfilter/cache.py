@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Sequence
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -44,6 +44,24 @@ def content_key(*parts: Any) -> str:
     """A stable digest of JSON-able parts (dict order does not matter)."""
     text = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@cache
+def code_version(folder: Path, sources: tuple[str, ...], packages: tuple[str, ...]) -> str:
+    """A digest of the modules in `folder` whose code decides a cached result, and of the versions
+    of the packages they call: a new cvfilter or library never reuses an old result."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256()
+    for name in sources:
+        source = folder / name
+        digest.update(source.read_bytes() if source.is_file() else name.encode())
+    for package in packages:
+        try:
+            digest.update(f"{package} {version(package)}".encode())
+        except PackageNotFoundError:
+            digest.update(package.encode())
+    return digest.hexdigest()
 
 
 class ResultCache:

@@ -12,14 +12,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 import json
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 
-from ..cache import ResultCache, content_key, map_cached
+from ..cache import ResultCache, code_version, content_key, map_cached
 from .render import Node, render_reference, to_nodes
 
 # The modules whose code decides what a rendered entry looks like.
 _RENDERER_SOURCES = ("render.py", "formatter.py", "markers.py")
+_RENDERER_PACKAGES = ("citeproc-py",)
 
 
 def render_references(item_jsons: Sequence[str], style_path: str, locale: str, base_dir: Path,
@@ -44,17 +45,6 @@ def _fingerprint(path: str) -> str:
         return path
 
 
-@cache
 def _renderer_version() -> str:
-    """A digest of the rendering code and of citeproc-py's version."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    digest = hashlib.sha256()
-    for name in _RENDERER_SOURCES:
-        source = Path(__file__).with_name(name)
-        digest.update(source.read_bytes() if source.is_file() else name.encode())
-    try:
-        digest.update(version("citeproc-py").encode())
-    except PackageNotFoundError:
-        pass
-    return digest.hexdigest()
+    """The rendering code and citeproc-py's version: a rendering by another version is not reused."""
+    return code_version(Path(__file__).parent, _RENDERER_SOURCES, _RENDERER_PACKAGES)

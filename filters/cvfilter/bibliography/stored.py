@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..cache import ResultCache, content_key
+from ..cache import ResultCache, code_version, content_key
 from ..errors import Location, Problem
 from .names import Author, AuthorList
 from .reader import BibEntry, Bibliography
@@ -115,18 +114,6 @@ def _severity(value: Any) -> str:
     return value
 
 
-@cache
 def _reader_version() -> str:
-    """A digest of the reader's code and of the packages it parses with."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    digest = hashlib.sha256()
-    for name in _READER_SOURCES:
-        source = Path(__file__).with_name(name)
-        digest.update(source.read_bytes() if source.is_file() else name.encode())
-    for package in _READER_PACKAGES:
-        try:
-            digest.update(f"{package} {version(package)}".encode())
-        except PackageNotFoundError:
-            digest.update(package.encode())
-    return digest.hexdigest()
+    """The reader's code and the packages it parses with: a parse by another version is not reused."""
+    return code_version(Path(__file__).parent, _READER_SOURCES, _READER_PACKAGES)
