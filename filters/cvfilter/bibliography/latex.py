@@ -45,10 +45,16 @@ def unknown_commands(value: str) -> list[str]:
     (keeping any braced text after them), so the user must hear of it."""
     if "\\" not in value:
         return []
+    known = _known_commands()
+    return sorted({name for name in _COMMAND.findall(value) if known.get_macro_spec(name) is None})
+
+
+@lru_cache(maxsize=1)
+def _known_commands():
+    """pylatexenc's table of commands, built anew on every call of its getter (a few ms the first time)."""
     from pylatexenc.latex2text import get_default_latex_context_db
 
-    known = get_default_latex_context_db()
-    return sorted({name for name in _COMMAND.findall(value) if known.get_macro_spec(name) is None})
+    return get_default_latex_context_db()
 
 
 def clean(value: str) -> str:
