@@ -7,6 +7,7 @@ printed once as `file:line:column: message (hint)`; anything else is a bug in cv
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -92,8 +93,15 @@ class Diagnostics:
     def print_warnings(self, stream=None) -> None:
         """Warnings go to stderr so they never mix with a filter's JSON on stdout."""
         out = stream or sys.stderr
-        for problem in self.warnings:
+        for problem in in_source_order(self.warnings):
             print(problem, file=out)
+
+
+def in_source_order(problems: Iterable[Problem]) -> list[Problem]:
+    """By file, then line, then column, errors and warnings together: problems are found in
+    passes (a file's errors may stop a reader that has already warned), but a user reads each file
+    from the top once. A place unknown (line 0) comes first in its file; ties keep their order."""
+    return sorted(problems, key=lambda p: (p.location.file, p.location.line, p.location.column))
 
 
 def relative(path: Path, base: Path | None = None) -> str:

@@ -16,7 +16,7 @@ from typing import NoReturn
 import panflute as pf
 
 from . import exit_now, quiet_startup
-from .errors import CvError
+from .errors import CvError, in_source_order
 from .pipeline import finish, prepare
 
 
@@ -46,7 +46,7 @@ def main(doc: pf.Doc | None = None) -> pf.Doc | None:
         loaded = pf.load(io.StringIO(text))
         run(loaded, fmt)
     except CvError as exc:
-        for problem in exc.problems:
+        for problem in in_source_order(exc.problems):
             print(problem, file=sys.stderr)
         sys.exit(1)
     output = io.StringIO()

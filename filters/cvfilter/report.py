@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from .errors import Problem
+from .errors import Problem, in_source_order
 
 
 def print_problems(problems: list[Problem], count: bool = True) -> None:
-    """Errors and warnings on stderr, one per line, in a form editors can jump to."""
-    for problem in problems:
+    """Errors and warnings on stderr, one per line in source order, in a form editors can jump to."""
+    for problem in in_source_order(problems):
         print(problem, file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)
     if errors and count:

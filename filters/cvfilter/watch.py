@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .build import FORMATS, BuildResult, build
-from .errors import CvError, Problem
+from .errors import CvError, Problem, in_source_order
 
 # Top-level files that may be sources before the first good build has said which ones are.
 _SOURCE_SUFFIXES = {".md", ".yaml", ".yml", ".bib", ".csl", ".json"}
@@ -130,13 +130,13 @@ class Watcher:
     def _report(self, outcome: Outcome) -> None:
         what = ", ".join(_shown(path, self.base) for path in outcome.changed) or "start"
         if outcome.result is None:
-            for problem in outcome.problems:
+            for problem in in_source_order(outcome.problems):
                 print(problem, file=self.out)
             print(f"{what}: build failed, kept the last good outputs", file=self.out)
         else:
             timings = outcome.result.timings
             parts = [f"{fmt} {sum(timings.get(s, 0.0) for s in _WRITER_STAGES[fmt]):.2f} s" for fmt in self.formats]
-            for problem in outcome.result.warnings:
+            for problem in in_source_order(outcome.result.warnings):
                 print(problem, file=self.out)
             print(f"{what}: rebuilt in {outcome.seconds:.2f} s ({', '.join(parts)})", file=self.out)
         self.out.flush()
