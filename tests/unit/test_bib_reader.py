@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cvfilter.bibliography.reader import parse_bibliography, read_bibliography
 from cvfilter.errors import CvError, Diagnostics
@@ -171,3 +173,60 @@ def test_a_field_given_twice_on_one_line_is_reported_at_that_line_not_in_the_nex
 def test_a_field_given_three_times_is_reported_at_the_second_and_third():
     _, diagnostics = read("@misc{a, title={T}, author={A B},\n  year={2020},\n  year={2021},\n  year={2022}}\n")
     assert [p.location.line for p in diagnostics.problems] == [3, 4]
+
+
+@pytest.mark.parametrize(("entry", "fields", "lines"), [
+    ("@misc{a,\n  title = {X}\n  year = {2020},\n  author = {A B},\n}\n", {"title": "X", "year": "2020"}, [2]),
+    ('@misc{a,\n  title = "X, {"}b"\n  year = 2020\n  author = {A B}\n}\n', {"title": 'X, "b', "year": "2020"}, [2, 3]),
+    ("@misc{a,\n  title = {X, a long\n    title} year = {2020} author = {A B},\n}\n", {"title": "X, a long title", "year": "2020"}, [3, 3]),
+    ("@misc{a,\n  title =\n    {X}\n  year = {2020},\n  author = {A B},\n}\n", {"title": "X", "year": "2020"}, [3]),
+    ('@misc{a,\n  title = {X},\n  journal = "J" # " of" # " Y"\n  year = {2020},\n  author = {A B},\n}\n', {"title": "X", "journal": "J of Y", "year": "2020"}, [3]),
+])
+def test_a_missing_comma_between_fields_is_warned_where_it_belongs_and_both_fields_are_read(entry, fields, lines):
+    entries, diagnostics = read(entry)
+    assert entries["a"].fields == fields
+    assert [a.family for a in entries["a"].authors.authors] == ["B"]
+    assert [p.location.line for p in diagnostics.problems] == lines
+    assert all(p.severity == "warning" and p.message.startswith("missing comma after field") for p in diagnostics.problems)
+
+
+def test_a_missing_comma_names_both_fields_and_says_where_to_add_it():
+    _, diagnostics = read("@misc{a,\n  title = {X}\n  year = {2020},\n  author = {A B},\n}\n")
+    assert [str(p) for p in diagnostics.problems] == [
+        "refs.bib:2: warning: missing comma after field 'title' of 'a'; 'year' is read as a field of its own "
+        "(add a comma after the title field)"]
+
+
+def test_an_equals_sign_inside_a_value_is_not_a_missing_comma():
+    entries, diagnostics = read('@misc{a,\n  title = {Two\n    lines = prose},\n  note = "x = y",\n  author = {A B}, year = 2020,\n}\n')
+    assert entries["a"].fields["title"] == "Two lines = prose"
+    assert entries["a"].fields["note"] == "x = y"
+    assert diagnostics.problems == []
+
+
+def test_a_missing_comma_before_a_broken_field_does_not_hide_where_the_entry_breaks():
+    _, diagnostics = read("@misc{a,\n  title = {X}\n  year = {2020},\n  journal = {Sketch of {the engine},\n"
+                          "  author = {A B},\n}\n\n@misc{b, title={N}, author={A B}, year={2021}}\n")
+    assert [str(p) for p in diagnostics.errors] == [
+        "refs.bib:4: error: unbalanced braces in field 'journal' of 'a' (close the { opened here)"]
+
+
+_VALUE_TEXT = st.text(alphabet="abcXYZ 019=,:.\"\n", min_size=1, max_size=12).filter(lambda t: t.strip())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_VALUE_TEXT, min_size=2, max_size=4), st.data())
+def test_dropping_commas_reads_as_the_file_with_them_plus_one_warning_each(values: list[str], data) -> None:
+    names = ["title", "journal", "note", "publisher"][:len(values)]
+    dropped = data.draw(st.lists(st.booleans(), min_size=len(values) - 1, max_size=len(values) - 1))
+    rows = [f"  {name} = {{{value}}}" for name, value in zip(names, values)]
+    whole = "@misc{a,\n" + ",\n".join(rows) + ",\n  author = {A B}, year = 2020\n}\n"
+    broken = "@misc{a,\n" + "".join(row + ("\n" if drop else ",\n") for row, drop in zip(rows, dropped)) + rows[-1] + ",\n  author = {A B}, year = 2020\n}\n"
+    clean, found = Diagnostics(), Diagnostics()
+    expected = parse_bibliography(whole, "whole.bib", clean).entries
+    entries = parse_bibliography(broken, "broken.bib", found).entries
+    assert entries["a"].fields == expected["a"].fields
+    assert clean.problems == []
+    ends = [2 + sum(row.count("\n") + 1 for row in rows[:index + 1]) - 1 for index in range(len(rows))]
+    assert [(p.location.line, p.message.split("'")[1]) for p in found.problems] == [
+        (ends[index], names[index]) for index, drop in enumerate(dropped) if drop]

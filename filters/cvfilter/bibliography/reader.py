@@ -1,8 +1,8 @@
 """A tolerant BibTeX reader: every entry comes out, each defect as a warning with file:line.
 
 bibtexparser 2 does the tokenising (it keeps custom fields and line numbers); this module copes with
-what real files contain: a doubled `@`, values without braces, a field given twice, LaTeX accents,
-duplicate keys, unbalanced braces. Values come out as Unicode text.
+what real files contain: a doubled `@`, values without braces, a field given twice, a missing comma
+between two fields, LaTeX accents, duplicate keys, unbalanced braces. Values come out as Unicode text.
 """
 
 from __future__ import annotations
@@ -161,15 +161,14 @@ def _read_entry(entry, shown: str, span: tuple[int, int], lines: list[str], stri
     where = Location(shown, line)
     raw_fields: dict[str, str] = {}
     seen: dict[str, int] = {}
-    for fld in entry.fields:
-        name = fld.key.strip().casefold()
+    for name, value in _split_glued_fields(entry, shown, lines, span, diagnostics):
         occurrence = seen[name] = seen.get(name, -1) + 1
         # The field's line is looked up only for a message: most fields have none.
         if name in raw_fields:
             diagnostics.warn(Location(shown, _field_line(lines, span, name, occurrence)),
                              f"field {name!r} given twice in {entry.key!r}; the first value is kept", "delete one of them")
             continue
-        raw_fields[name], bare = _value(fld.value, name, strings)
+        raw_fields[name], bare = _value(value, name, strings)
         for part in bare:
             diagnostics.warn(Location(shown, _field_line(lines, span, name, occurrence)),
                              f"value {part!r} of field {name!r} in {entry.key!r} has no braces; read as text",
@@ -206,6 +205,82 @@ def _read_entry(entry, shown: str, span: tuple[int, int], lines: list[str], stri
     if not result.authors.authors and not result.editors.authors and not result.authors.others:
         diagnostics.warn(where, f"entry {entry.key!r} has no author", "add author={...}")
     return result
+
+
+def _split_glued_fields(entry, shown: str, lines: list[str], span: tuple[int, int],
+                        diagnostics: Diagnostics) -> list[tuple[str, str]]:
+    """(name, raw value) of each field. bibtexparser reads `title = {X}` and a next line `year = {2020}`
+    that lacks the comma between them as one title, "{X}\n  year = {2020}"; such a value is split back
+    into its fields, each missing comma warned at the line where it belongs."""
+    fields: list[tuple[str, str]] = []
+    for fld in entry.fields:
+        name, value = fld.key.strip().casefold(), fld.value
+        line = _value_line(lines, span, fld.start_line + 1, fld.key)
+        while (glued := _glued_field(value)) is not None:
+            end, following = glued
+            diagnostics.warn(Location(shown, line + value.count("\n", 0, end)),
+                             f"missing comma after field {name!r} of {entry.key!r}; {following.group(1)!r} is read as a field of its own",
+                             f"add a comma after the {name} field")
+            fields.append((name, value[:end]))
+            line += value.count("\n", 0, following.end())
+            name, value = following.group(1).casefold(), value[following.end():]
+        fields.append((name, value))
+    return fields
+
+
+def _value_line(lines: list[str], span: tuple[int, int], key_line: int, key: str) -> int:
+    """The line where the value of the field named on `key_line` begins (after `key =`, perhaps on a
+    line below it)."""
+    if not span[0] <= key_line <= min(span[1], len(lines)):
+        return span[0]
+    text = "\n".join(lines[key_line - 1:min(span[1], len(lines))])
+    found = re.search(rf"{re.escape(key.strip())}\s*=\s*", text, re.IGNORECASE)
+    return key_line + (text.count("\n", 0, found.end()) if found else 0)
+
+
+def _glued_field(value: str) -> tuple[int, re.Match[str]] | None:
+    """Where the first value in `value` ends and the `name =` that follows it, when a field follows
+    without a comma; None when the value is one value (or parts joined by #), or is not understood."""
+    position = 0
+    while True:
+        position = _SPACE.match(value, position).end()
+        if position >= len(value):
+            return None
+        if value[position] in "{\"":
+            end = _closing(value, position)
+        else:
+            end = _TOKEN.match(value, position).end()
+            end = end if end > position else None
+        if end is None:
+            return None
+        after = _SPACE.match(value, end).end()
+        if after >= len(value):
+            return None
+        if value[after] == "#":
+            position = after + 1
+            continue
+        following = _FIELD_START.match(value, end)
+        return (end, following) if following else None
+
+
+def _closing(value: str, start: int) -> int | None:
+    """The end of the braced or quoted value at `start`; None if it never closes. Braces nest in both,
+    and a quote inside braces does not close a quoted value."""
+    quoted = value[start] == '"'
+    depth = 0
+    for index in range(start + quoted, len(value)):
+        char = value[index]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0 and not quoted:
+                return index + 1
+            if depth < 0:
+                return None
+        elif char == '"' and quoted and depth == 0:
+            return index + 1
+    return None
 
 
 def _value(raw: str, name: str, strings: dict[str, str]) -> tuple[str, list[str]]:
@@ -315,6 +390,7 @@ _FIELD_START = re.compile(r"\s*([\w:.+-]+)\s*=\s*")
 _NEW_LINE_STARTS = re.compile(r"[ \t]*(?:[\w:.+-]+\s*=|@\w+\s*[{(])")
 _BARE = re.compile(r"[^,})\s]*")
 _SPACE = re.compile(r"\s*")
+_TOKEN = re.compile(r"[^\s,{}()\"#=]*")
 
 
 def find_fault(raw: str) -> tuple[int, str, str] | None:
@@ -338,9 +414,12 @@ def find_fault(raw: str) -> tuple[int, str, str] | None:
         after = _SPACE.match(raw, end).end()
         if after >= len(raw) or raw[after] in "})":
             return None
-        if raw[after] != ",":
+        if raw[after] == ",":
+            position = after + 1
+        elif _FIELD_START.match(raw, after):
+            position = after  # a missing comma (warned once the entry reads): the fault is further on
+        else:
             return None
-        position = after + 1
     return None
 
 
