@@ -77,3 +77,36 @@ def test_the_libyaml_reader_reads_as_the_python_one(text: str) -> None:
             return (repr(source.data), source.positions)
 
     assert read(True) == read(False)
+
+
+@pytest.mark.parametrize(("text", "place", "closed"), [
+    ('name: Ada\ntitle: "Foo\npositions:\n  - title: Analyst\n    dates: "1842"\n', "m.yaml:2:8", 5),
+    ("name: Ada\ntitle: 'Foo\npositions:\n  - title: Analyst\n    org: Ada's Engine\n", "m.yaml:2:8", 5),
+    ('positions:\n  - title: "Analyst\n    org: Engine Co.\n  - title: Translator\n    org: "Memoirs"\n', "m.yaml:2:12", 5),
+])
+def test_a_quote_closed_by_a_later_one_is_reported_where_it_opened(text: str, place: str, closed: int) -> None:
+    with pytest.raises(CvError) as caught:
+        parse_yaml(text, "m.yaml")
+    problem = caught.value.problems[0]
+    quote = text[text.index(":", text.index("title")) + 2]
+    assert str(problem.location) == place
+    assert problem.message == f"YAML syntax error: the {quote} opened here is closed only on line {closed}, so the lines between are read as its text"
+    assert problem.hint.startswith(f"add the closing {quote} where the text ends")
+
+
+def test_a_quote_closed_late_in_the_front_matter_counts_lines_from_the_top_of_cv_md() -> None:
+    with pytest.raises(CvError) as caught:
+        front_matter('---\ntitle: "Foo\ncvfilter:\n  data: "metadata.yaml"\n---\n', "cv.md")
+    problem = caught.value.problems[0]
+    assert str(problem.location) == "cv.md:2:8"
+    assert "closed only on line 4," in problem.message
+
+
+@pytest.mark.parametrize("text", [
+    'summary: "A long\n  text" extra\n',              # a quote over two lines of prose, then a real error
+    'title: "Foo"\nnext: [1, 2\nlast: "x"\n',          # the error is not about a quote
+])
+def test_other_errors_after_a_quote_keep_the_parsers_own_place(text: str) -> None:
+    with pytest.raises(CvError) as caught:
+        parse_yaml(text, "m.yaml")
+    assert "opened here is closed only" not in caught.value.problems[0].message

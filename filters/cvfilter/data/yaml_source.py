@@ -91,6 +91,14 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
             mark = exc.context_mark
             problem = f"{_opened(exc.context or '')} opened here is never closed"
             hint = "add the closing quote or bracket"
+        elif mark and (quoted := _closed_too_late(text, exc.context_mark, mark)) is not None:
+            # A later quote closed it, and the parser stopped there: the opening is what to fix.
+            quote = quoted.style
+            problem = (f"the {quote} opened here is closed only on line {quoted.end_mark.line + 1 + line_offset}, "
+                       f"so the lines between are read as its text")
+            mark = quoted.start_mark
+            escaped = "''" if quote == "'" else '\\"'
+            hint = f"add the closing {quote} where the text ends; a {quote} that is part of the text is written {escaped}"
         elif "'\\t'" in problem:
             problem, hint = "a tab character here", "YAML indents with spaces only: replace the tab with spaces"
         line = (mark.line + 1 + line_offset) if mark else 0
@@ -113,6 +121,29 @@ def _opened(context: str) -> str:
         if words in context:
             return typed
     return context.removeprefix("while ").replace("scanning ", "").replace("parsing ", "") or "something"
+
+
+# A line that starts like a mapping key or a list item: inside quoted text, a sign that the quote
+# was left open and swallowed the structure below it.
+_LOOKS_LIKE_YAML = re.compile(r"\n[ ]*(?:- |[\w-]+:(?:[ ]|$))", re.MULTILINE)
+
+
+def _closed_too_late(text: str, context: yaml.Mark | None, problem: yaml.Mark) -> yaml.ScalarToken | None:
+    """The quoted scalar that ends on the line where parsing failed after running over lines that
+    look like keys or list items (`title: "Foo` closed by the next value's quote), if there is one."""
+    found = None
+    start = context.index if context else 0
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.index > problem.index:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in {"'", '"'} and token.start_mark.index >= start:
+                found = token
+    except yaml.YAMLError:
+        pass
+    if found is None or found.end_mark.line != problem.line or found.start_mark.line == problem.line:
+        return None
+    return found if _LOOKS_LIKE_YAML.search(text, found.start_mark.index, found.end_mark.index) else None
 
 
 def _positions(source: YamlSource, node: yaml.Node | None) -> YamlSource:
