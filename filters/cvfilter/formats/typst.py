@@ -3,12 +3,14 @@
 The style goes into header-includes, which pandoc's Typst template places before its page content, so
 it works for `cv build` and for plain `pandoc --pdf-engine=typst` alike. User text stays in Pandoc
 elements, so Pandoc's Typst writer escapes it; the only strings this module builds itself are the
-document metadata, through `typst_string`.
+document metadata, through `typst_string`, and the few characters of a Str that Typst's markup would
+read as more than text where pandoc's writer leaves them as they are (`keep_literal`).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import panflute as pf
 
@@ -55,6 +57,65 @@ def typst_string(value: str) -> str:
     return f'"{escaped}"'
 
 
+# What Typst's markup reads in text that pandoc's Typst writer (3.9, `smart` on) writes unescaped:
+# "..." is an ellipsis, "-?" a soft hyphen, "-" before a number a minus sign unless a letter or digit
+# precedes it, and pandoc writes ’ as ', which Typst's smart quotes may turn into an opening ‘ ("’90s").
+_INSIDE = re.compile(r"\.\.|\u2019|-(?:\?|(?<![^\W_]-)[^\W_])")
+# At the start of a line or of a content block (`#cv-org[- x]`) "- ", "+ ", "/ ", "= " and "1. " are
+# list, term and heading markers (pandoc escapes them only after its own line breaks), and a "." right
+# after a call reads a field (`#cv-org[X].y`). Any Str may come first in one: each is escaped.
+_LEADS = "-+/=.0123456789"
+_LEADING = re.compile(r"(?:[-+/]|=+|[0-9]+\.)(?:\s|$)|\..")
+
+
+def keep_literal(content: pf.ListContainer) -> None:
+    """Each character of a Str in `content` that Typst would read as markup becomes a raw escape
+    between Str pieces, so the PDF shows what HTML and Word show. A Str without one costs a
+    regex search: most have none."""
+    items = content.list
+    out: list[pf.Inline] | None = None
+    for index, item in enumerate(items):
+        if type(item) is pf.Str and (marks := _markup_at(item.text)):
+            if out is None:
+                out = items[:index]
+            out.extend(_escaped(item.text, marks))
+        elif out is not None:
+            out.append(item)
+    if out is not None:
+        content[:] = out
+
+
+def _markup_at(text: str) -> list[int]:
+    """The indices of the characters to escape, in order."""
+    marks = [0] if text[:1] in _LEADS and _LEADING.match(text) else []
+    if _INSIDE.search(text) is None:
+        return marks
+    for found in _INSIDE.finditer(text):
+        index = found.start()
+        char = text[index]
+        if char == ".":
+            index += 1  # every second dot of a run: no three in a row are left
+        elif char == "-" and text[index + 1] != "?" and unicodedata.category(text[index + 1])[0] != "N":
+            continue  # "x -y": only a number (Nd, Nl, No) after "-" makes a minus sign
+        marks.append(index)
+    return marks
+
+
+def _escaped(text: str, marks: list[int]) -> list[pf.Inline]:
+    """`text` as Str pieces around raw escapes ("\\." for "."; "’" is written as itself)."""
+    pieces: list[pf.Inline] = []
+    start = 0
+    for index in marks:
+        if index > start:
+            pieces.append(pf.Str(text[start:index]))
+        char = text[index]
+        pieces.append(pf.RawInline(char if char == "\u2019" else "\\" + char, format="typst"))
+        start = index + 1
+    if start < len(text):
+        pieces.append(pf.Str(text[start:]))
+    return pieces
+
+
 _DIAGNOSTIC_PLACE = re.compile(r"┌─ (?P<file>.+?):(?P<line>\d+):(?P<column>\d+)")
 
 
@@ -71,7 +132,7 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "typst"):
         return
     found: dict[str, str] = {}
-    walk(doc, lambda elem, _doc: _icons_and_dates(elem, found), types=(*CLASSED, *TEXT_HOLDERS))
+    walk(doc, lambda elem, _doc: _icons_and_dates(elem, found), types=(*CLASSED, *TEXT_HOLDERS, pf.DefinitionItem))
     walk(doc, _wrap, types=(pf.Div, pf.Span))
     name, updated = found.get("cv-name", ""), found.get("cv-updated")
     for key, value in PAGE_DEFAULTS.items():
@@ -104,6 +165,9 @@ def _icons_and_dates(elem: pf.Element, found: dict[str, str]) -> pf.Inline | Non
         separate_date(elem, lambda: [pf.RawInline(DATE_SEPARATOR, format="typst")])
     if isinstance(elem, TEXT_HOLDERS):
         join_words(elem)
+        keep_literal(elem.content)
+    elif isinstance(elem, pf.DefinitionItem):
+        keep_literal(elem.term)
     return None
 
 
