@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import sys
 from collections.abc import Callable, Sequence
 from functools import cache, partial
 from pathlib import Path
@@ -50,18 +52,37 @@ def content_key(*parts: Any) -> str:
 def code_version(folder: Path, sources: tuple[str, ...], packages: tuple[str, ...]) -> str:
     """A digest of the modules in `folder` whose code decides a cached result, and of the versions
     of the packages they call: a new cvfilter or library never reuses an old result."""
-    from importlib.metadata import PackageNotFoundError, version
-
     digest = hashlib.sha256()
     for name in sources:
         source = folder / name
         digest.update(source.read_bytes() if source.is_file() else name.encode())
     for package in packages:
-        try:
-            digest.update(f"{package} {version(package)}".encode())
-        except PackageNotFoundError:
-            digest.update(package.encode())
+        digest.update(f"{package} {installed_version(package)}".encode())
     return digest.hexdigest()
+
+
+def installed_version(package: str) -> str:
+    """The version of an installed distribution, from the name of its .dist-info folder: what
+    importlib.metadata says, without importing it and parsing METADATA (a tenth of a warm start)."""
+    wanted = _normal(package)
+    for folder in sys.path:
+        for entry in _listing(folder):
+            name, _, version = entry.removesuffix(".dist-info").partition("-")
+            if entry.endswith(".dist-info") and _normal(name) == wanted:
+                return version
+    return "unknown"
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+@cache
+def _listing(folder: str) -> tuple[str, ...]:
+    try:
+        return tuple(os.listdir(folder or "."))
+    except OSError:
+        return ()
 
 
 class ResultCache:

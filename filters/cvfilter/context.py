@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config
+from .data.load import StoredSource
 from .data.model import CvData
 from .data.yaml_source import YamlSource
 from .errors import Diagnostics, Location
@@ -21,7 +22,7 @@ from .variants import Variant
 class Context:
     config: Config
     data: CvData
-    data_source: YamlSource
+    data_source: YamlSource | StoredSource
     base_dir: Path
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     cache: dict[str, Any] = field(default_factory=dict)

@@ -61,7 +61,7 @@ def load_context(
     if "data" not in paths:
         raise CvError(problems + _bibliography_problems(paths))
     try:
-        data, source = load_cv_data(paths["data"], relative(paths["data"]))
+        data, source = load_cv_data(paths["data"], relative(paths["data"]), base_dir)
     except CvError as exc:
         raise CvError(problems + exc.problems + _bibliography_problems(paths)) from None
     if problems:

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from .data.model import CvData
+from .data.typed import json_schema
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 DEFAULT_PATH = Path("styles") / "metadata.schema.json"
@@ -17,7 +18,7 @@ DEFAULT_PATH = Path("styles") / "metadata.schema.json"
 
 def metadata_schema() -> dict:
     """The schema as a dict: keys as users write them (aliases), unknown keys forbidden."""
-    schema = CvData.model_json_schema(by_alias=True, mode="validation")
+    schema = json_schema(CvData)
     return {**schema, "$schema": SCHEMA_URI, "title": "cvfilter metadata.yaml"}
 
 

@@ -109,3 +109,18 @@ def test_many_missing_results_are_computed_in_workers_in_order(tmp_path: Path):
 
 def shout_in_process(text: str) -> list:
     return [shout(text), os.getpid()]
+
+
+@pytest.mark.parametrize("package", ["pydantic", "PyYAML", "citeproc-py", "bibtexparser", "pylatexenc"])
+def test_installed_versions_agree_with_importlib_metadata(package):
+    from importlib.metadata import version
+
+    from cvfilter.cache import installed_version
+
+    assert installed_version(package) == version(package)
+
+
+def test_a_package_that_is_not_installed_has_no_version():
+    from cvfilter.cache import installed_version
+
+    assert installed_version("no-such-package-here") == "unknown"

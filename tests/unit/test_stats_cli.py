@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cvfilter.cli import main
+from cvfilter.data.typed import validate
 from cvfilter.stats.cache import StatsCache
 from cvfilter.stats.show import age
 from tests.unit.fake_api import Reply, serve
@@ -49,7 +50,7 @@ def test_refresh_writes_the_cache_and_reports_failures(folder, capsys, monkeypat
     assert "refreshed 2; failed 1 (ada/notes); wrote stats.json" in captured.err
     assert "ada/engine       42  fetched" in captured.out
     assert "citations 6100, h-index 32" in captured.out
-    saved = StatsCache.model_validate_json((folder / "stats.json").read_text())
+    saved = validate(StatsCache, json.loads((folder / "stats.json").read_text()))
     assert saved.repositories["ada/engine"].stars == 42 and saved.scholar.author.endswith("A5000000001")
 
 

@@ -10,9 +10,9 @@ from cvfilter.stats.cache import dump_cache, read_cache
 from tests.conftest import ROOT
 
 
-def test_the_example_cache_covers_every_repository_with_the_seed_values():
+def test_the_example_cache_covers_every_repository_with_the_seed_values(tmp_path):
     cache = read_cache(ROOT / "stats.json")
-    data, _ = load_cv_data(ROOT / "metadata.yaml", "metadata.yaml")
+    data, _ = load_cv_data(ROOT / "metadata.yaml", "metadata.yaml", tmp_path)
     names = [repo.name for repo in data.repositories]
     assert len(names) == 33 and set(cache.repositories) == set(names)
     assert [compact(cache.repositories[n].stars) for n in names][:3] == ["152", "38", "1.3k"]

@@ -9,6 +9,7 @@ import pytest
 
 from cvfilter.pipeline import load_context
 from cvfilter.stats import lookup
+from cvfilter.data.typed import validate
 from cvfilter.stats import cache as cache_module
 from tests.conftest import markdown_to_doc, normalize
 
@@ -53,7 +54,7 @@ def test_the_cache_is_read_once_per_build(tmp_path, monkeypatch):
     context = context_in(tmp_path)
     reads = []
     real = lookup.read_cache
-    monkeypatch.setattr(lookup, "read_cache", lambda path: reads.append(path) or real(path))
+    monkeypatch.setattr(lookup, "read_cache", lambda path, base_dir=None: reads.append(path) or real(path, base_dir))
     for _ in range(3):
         lookup.stars(context, "ada/engine")
         lookup.scholar_metrics(context)
@@ -93,7 +94,7 @@ def test_the_front_matter_names_the_cache_file(tmp_path):
 
 
 def test_dump_round_trips_and_is_sorted(tmp_path):
-    cache = cache_module.StatsCache.model_validate(CACHE)
+    cache = validate(cache_module.StatsCache, CACHE)
     text = cache_module.dump_cache(cache)
     path = tmp_path / "s.json"
     path.write_text(text, encoding="utf-8")

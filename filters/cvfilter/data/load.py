@@ -2,42 +2,90 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import typing
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-
-from ..errors import CvError, Problem
+from ..cache import code_version
+from ..errors import CvError, Location, Problem
 from .model import CvData
-from .yaml_source import YamlSource, load_yaml
+from .typed import recall, validate
+from .yaml_source import YamlSource, parse_yaml, read_text
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+# The modules whose code decides what a valid metadata.yaml reads as.
+_MODEL_SOURCES = ("model.py", "dates.py", "load.py", "yaml_source.py")
+_MODEL_PACKAGES = ("pydantic", "PyYAML")
 
 
-def load_cv_data(path: Path, shown_as: str) -> tuple[CvData, YamlSource]:
-    """Parse and validate metadata.yaml; all problems are reported together."""
-    source = load_yaml(path, shown_as)
+def load_cv_data(path: Path, shown_as: str, base_dir: Path) -> tuple[CvData, YamlSource | StoredSource]:
+    """Parse and validate metadata.yaml; all problems are reported together.
+
+    A file that validated before is read back from the cache beside cv.md: no YAML parse and no
+    pydantic, which are most of a warm build's start. Its lines are found only if a message needs one."""
+    text = read_text(path, shown_as)
+    found, remember = recall(CvData, text, shown_as, base_dir, "metadata", _model_version())
+    if found is not None:
+        return found, StoredSource(text, shown_as)
+    data, source = _validated(text, shown_as)
+    remember(data)
+    return data, source
+
+
+class StoredSource:
+    """The positions of a metadata.yaml that was read from the cache, parsed on first use."""
+
+    def __init__(self, text: str, file: str) -> None:
+        self.text, self.file = text, file
+
+    @cached_property
+    def _parsed(self) -> YamlSource:
+        return parse_yaml(self.text, self.file)
+
+    def locate(self, path: tuple[str | int, ...]) -> Location:
+        return self._parsed.locate(path)
+
+
+def _validated(text: str, shown_as: str) -> tuple[CvData, YamlSource]:
+    from pydantic import ValidationError
+
+    source = parse_yaml(text, shown_as)
     if not isinstance(source.data, dict):
         raise CvError.at(source.locate(()), "metadata must be a mapping of keys to values", "start with `name: Your Name`")
     try:
-        return CvData.model_validate(source.data), source
+        return validate(CvData, source.data), source
     except ValidationError as exc:
         raise CvError(validation_problems(exc, source, CvData)) from None
 
 
-def validation_problems(exc: ValidationError, source: YamlSource, root: type[BaseModel]) -> list[Problem]:
+def _model_version() -> str:
+    return code_version(Path(__file__).parent, _MODEL_SOURCES, _MODEL_PACKAGES)
+
+
+# pydantic's names for a key the record does not have: one for models, one for dataclasses.
+_UNKNOWN_KEY = {"extra_forbidden", "unexpected_keyword_argument"}
+
+
+def validation_problems(exc: ValidationError, source: YamlSource, root: type) -> list[Problem]:
     """Turn pydantic's errors into file:line messages a CV author can act on."""
     problems = []
     errors = exc.errors()
     # A misspelt required key shows up twice (unknown 'titel', missing 'title'); report it once.
     typos = {
         (tuple(e["loc"][:-1]), guess)
-        for e in errors if e["type"] == "extra_forbidden"
+        for e in errors if e["type"] in _UNKNOWN_KEY
         for guess in difflib.get_close_matches(str(e["loc"][-1]), _fields_at(root, tuple(e["loc"][:-1])), n=1)
     }
     for error in errors:
         path = tuple(error["loc"])
         dotted = _dotted(path)
         kind = error["type"]
-        if kind == "extra_forbidden":
+        if kind in _UNKNOWN_KEY:
             key = str(path[-1])
             known = _fields_at(root, path[:-1])
             guess = difflib.get_close_matches(key, known, n=1)
@@ -87,31 +135,35 @@ def _dotted(path: tuple) -> str:
     return out
 
 
-def _fields_at(root: type[BaseModel], path: tuple) -> list[str]:
-    """The keys allowed at `path`, following the model's nested types."""
-    model: object = root
+def _fields_at(root: type, path: tuple) -> list[str]:
+    """The keys allowed at `path`, following the records' nested types."""
+    record: Any = root
     for part in path:
         if isinstance(part, int):
             continue
-        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        if not dataclasses.is_dataclass(record):
             return []
-        field = model.model_fields.get(part) or next(
-            (f for f in model.model_fields.values() if f.alias == part), None
-        )
+        hints = typing.get_type_hints(record, include_extras=True)
+        field = next((f for f in dataclasses.fields(record) if _key(f) == part or f.name == part), None)
         if field is None:
             return []
-        model = _inner_model(field.annotation)
-    if isinstance(model, type) and issubclass(model, BaseModel):
-        return [f.alias or name for name, f in model.model_fields.items()]
+        record = _inner_record(hints[field.name])
+    if dataclasses.is_dataclass(record):
+        return [_key(f) for f in dataclasses.fields(record)]
     return []
 
 
-def _inner_model(annotation: object) -> object:
-    """The model inside list[X], dict[str, list[X]], X | None."""
+def _key(field: dataclasses.Field) -> str:
+    """A field's name as users write it."""
+    return field.metadata.get("alias", field.name)
+
+
+def _inner_record(annotation: object) -> object:
+    """The record inside list[X], dict[str, list[X]], X | None."""
     stack = [annotation]
     while stack:
         current = stack.pop()
-        if isinstance(current, type) and issubclass(current, BaseModel):
+        if dataclasses.is_dataclass(current):
             return current
-        stack.extend(getattr(current, "__args__", ()))
+        stack.extend(typing.get_args(current))
     return None

@@ -7,12 +7,12 @@ plain text: they reach every output format literally, never as Markdown, LaTeX o
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, field_validator
-
 from .dates import ACCEPTED_FORMS, DateError, DateRange, parse_date_range
+from .typed import STRICT, Checked, about
 
 
 def _to_range(value: Any) -> DateRange:
@@ -26,11 +26,7 @@ def _to_range(value: Any) -> DateRange:
         raise ValueError(f"{exc}; {exc.hint or f'write {ACCEPTED_FORMS}'}") from None
 
 
-Dates = Annotated[
-    DateRange,
-    PlainValidator(_to_range),
-    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer"}], "description": ACCEPTED_FORMS}),
-]
+Dates = Annotated[DateRange, Checked(_to_range, {"anyOf": [{"type": "string"}, {"type": "integer"}], "description": ACCEPTED_FORMS})]
 
 _SAFE_SCHEMES = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 
@@ -60,10 +56,8 @@ def _check_email(value: str) -> str:
     return value
 
 
-Url = Annotated[str, PlainValidator(lambda v: _check_url(_need_str(v))), WithJsonSchema({"type": "string", "format": "uri"})]
-
-
-Email = Annotated[str, PlainValidator(lambda v: _check_email(_need_str(v, "an e-mail address"))), WithJsonSchema({"type": "string", "format": "email"})]
+Url = Annotated[str, Checked(lambda v: _check_url(_need_str(v)), {"type": "string", "format": "uri"})]
+Email = Annotated[str, Checked(lambda v: _check_email(_need_str(v, "an e-mail address")), {"type": "string", "format": "email"})]
 
 
 def _need_str(value: Any, what: str = "a web address") -> str:
@@ -72,145 +66,158 @@ def _need_str(value: Any, what: str = "a web address") -> str:
     return value
 
 
-class Strict(BaseModel):
+_REPOSITORY = r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"
+
+
+def _owner_slash_name(value: Any) -> str:
+    value = _need_str(value, "'owner/name'").strip()
+    if not re.fullmatch(_REPOSITORY, value):
+        raise ValueError(f"{value!r} is not 'owner/name' as on GitHub")
+    return value
+
+
+RepositoryName = Annotated[str, Checked(_owner_slash_name, {"type": "string", "pattern": f"^{_REPOSITORY}$"})]
+
+
+class Strict:
     """Base for every data record: unknown keys are errors, whitespace is trimmed, and a number
     where text is expected (`gpa: 3.9`, `title: 1984`) is read as the text the user typed."""
 
-    model_config = ConfigDict(
-        extra="forbid", str_strip_whitespace=True, populate_by_name=True, coerce_numbers_to_str=True,
-        defer_build=True,  # schemas built once, at the first validation, not per class at import
-    )
+    __pydantic_config__ = {**STRICT, "str_strip_whitespace": True, "populate_by_name": True, "coerce_numbers_to_str": True}
 
 
+@dataclass(kw_only=True)
 class Person(Strict):
     name: str
     url: Url | None = None
 
 
+@dataclass(kw_only=True)
 class Link(Strict):
     title: str
     url: Url | None = None
 
 
+@dataclass(kw_only=True)
 class Entry(Strict):
     """A dated line on the CV: a position, a degree, an award, an activity."""
 
     title: str
     url: Url | None = None
-    org: str | None = Field(None, description="Organisation, shown in italics after the title")
+    org: str | None = field(default=None, metadata=about("Organisation, shown in italics after the title"))
     org_url: Url | None = None
     location: str | None = None
     dates: Dates | None = None
     gpa: str | None = None
-    with_: list[Person] = Field(default_factory=list, alias="with", description="Collaborators: 'with X and Y'")
-    topic: str | None = Field(None, description="What the work was on: '... on <topic>'")
-    note: str | None = Field(None, description="A short parenthetical after the organisation")
+    with_: list[Person] = field(default_factory=list, metadata=about("Collaborators: 'with X and Y'", alias="with"))
+    topic: str | None = field(default=None, metadata=about("What the work was on: '... on <topic>'"))
+    note: str | None = field(default=None, metadata=about("A short parenthetical after the organisation"))
     thesis: Link | None = None
     advisor: Person | None = None
-    detail: str | None = Field(None, description="A line of detail below the entry")
-    highlights: list[str] = Field(default_factory=list, description="More lines below the entry, one per item")
-    tags: list[str] = Field(default_factory=list)
+    detail: str | None = field(default=None, metadata=about("A line of detail below the entry"))
+    highlights: list[str] = field(default_factory=list, metadata=about("More lines below the entry, one per item"))
+    tags: list[str] = field(default_factory=list)
 
 
+@dataclass(kw_only=True)
 class Repository(Strict):
-    name: str = Field(description="owner/name on GitHub")
+    name: RepositoryName = field(metadata=about("owner/name on GitHub"))
     url: Url | None = None
     description: str | None = None
-    symbol: str | None = Field(None, description="A mark shown before the description, such as ♥")
-    stars: int | None = Field(None, ge=0, description="Star count when no statistics cache has it")
+    symbol: str | None = field(default=None, metadata=about("A mark shown before the description, such as ♥"))
+    stars: int | None = field(default=None, metadata=about("Star count when no statistics cache has it", ge=0))
     year: Dates | None = None
-    tags: list[str] = Field(default_factory=list)
-
-    @field_validator("name")
-    @classmethod
-    def _owner_slash_name(cls, value: str) -> str:
-        if not re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", value):
-            raise ValueError(f"{value!r} is not 'owner/name' as on GitHub")
-        return value
+    tags: list[str] = field(default_factory=list)
 
     @property
     def link(self) -> str:
         return self.url or f"https://github.com/{self.name}"
 
 
+@dataclass(kw_only=True)
 class Talk(Strict):
     title: str
     venue: str
     year: Dates
     url: Url | None = None
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
 
 
+@dataclass(kw_only=True)
 class Student(Strict):
     name: str
     url: Url | None = None
-    detail: str | None = Field(None, description="Shown in parentheses after the name: 'visiting from NYU'")
+    detail: str | None = field(default=None, metadata=about("Shown in parentheses after the name: 'visiting from NYU'"))
     dates: Dates
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
 
 
+@dataclass(kw_only=True)
 class Course(Strict):
     name: str
-    code: str | None = Field(None, description="Course number, shown in parentheses: 'CMU 15-780'")
-    role: str = Field(description="TA, Instructor, ...")
-    term: str = Field(description="As it should appear, such as 'S2017' or 'Fall 2016'; its year is used to sort")
+    code: str | None = field(default=None, metadata=about("Course number, shown in parentheses: 'CMU 15-780'"))
+    role: str = field(metadata=about("TA, Instructor, ..."))
+    term: str = field(metadata=about("As it should appear, such as 'S2017' or 'Fall 2016'; its year is used to sort"))
     url: Url | None = None
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
 
 
+@dataclass(kw_only=True)
 class SkillGroup(Strict):
     name: str
     items: list[str]
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
 
 
+@dataclass(kw_only=True)
 class Contact(Strict):
     email: Email | None = None
     website: Url | None = None
-    linkedin: str | None = Field(None, description="LinkedIn user name (linkedin.com/in/<name>)")
-    twitter: str | None = Field(None, description="Twitter/X handle, without @")
-    github: str | None = Field(None, description="GitHub user name")
-    scholar: str | None = Field(None, description="Google Scholar user id")
+    linkedin: str | None = field(default=None, metadata=about("LinkedIn user name (linkedin.com/in/<name>)"))
+    twitter: str | None = field(default=None, metadata=about("Twitter/X handle, without @"))
+    github: str | None = field(default=None, metadata=about("GitHub user name"))
+    scholar: str | None = field(default=None, metadata=about("Google Scholar user id"))
     orcid: str | None = None
     phone: str | None = None
 
 
+@dataclass(kw_only=True)
 class Scholar(Strict):
     """Citation statistics shown in the publications heading; a statistics cache may override."""
 
-    citations: int | None = Field(None, ge=0)
-    h_index: int | None = Field(None, ge=0)
+    citations: int | None = field(default=None, metadata={"ge": 0})
+    h_index: int | None = field(default=None, metadata={"ge": 0})
     url: Url | None = None
-    openalex: str | None = Field(None, description="OpenAlex author id, for `cv stats --refresh`")
+    openalex: str | None = field(default=None, metadata=about("OpenAlex author id, for `cv stats --refresh`"))
 
 
+@dataclass(kw_only=True)
 class Owner(Strict):
     """Who the CV is about; used to highlight their name in author lists."""
 
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
 
 
+@dataclass(kw_only=True)
 class CvData(Strict):
     """Everything in metadata.yaml."""
 
     name: str
-    owner: Owner = Field(default_factory=Owner)
-    contact: Contact = Field(default_factory=Contact)
-    scholar: Scholar = Field(default_factory=Scholar)
-    current_position: list[Entry] = Field(default_factory=list)
-    education: list[Entry] = Field(default_factory=list)
-    positions: list[Entry] = Field(default_factory=list)
-    honors: list[Entry] = Field(default_factory=list)
-    activities: list[Entry] = Field(default_factory=list)
-    repositories: list[Repository] = Field(default_factory=list)
-    talks: list[Talk] = Field(default_factory=list)
-    students: list[Student] = Field(default_factory=list)
-    reviewing: list[str] = Field(default_factory=list)
-    teaching: list[Course] = Field(default_factory=list)
-    skills: list[SkillGroup] = Field(default_factory=list)
-    collections: dict[str, list[Entry]] = Field(
-        default_factory=dict, description="More dated-entry lists of your own, for `.entries from=<name>`"
-    )
+    owner: Owner = field(default_factory=Owner)
+    contact: Contact = field(default_factory=Contact)
+    scholar: Scholar = field(default_factory=Scholar)
+    current_position: list[Entry] = field(default_factory=list)
+    education: list[Entry] = field(default_factory=list)
+    positions: list[Entry] = field(default_factory=list)
+    honors: list[Entry] = field(default_factory=list)
+    activities: list[Entry] = field(default_factory=list)
+    repositories: list[Repository] = field(default_factory=list)
+    talks: list[Talk] = field(default_factory=list)
+    students: list[Student] = field(default_factory=list)
+    reviewing: list[str] = field(default_factory=list)
+    teaching: list[Course] = field(default_factory=list)
+    skills: list[SkillGroup] = field(default_factory=list)
+    collections: dict[str, list[Entry]] = field(default_factory=dict, metadata=about("More dated-entry lists of your own, for `.entries from=<name>`"))
 
     def entry_list(self, name: str) -> list[Entry] | None:
         """The dated-entry list called `name`, built in or user-defined."""

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import panflute as pf
 import yaml
-from pydantic import ValidationError
 
 from .. import pandoc
 from ..data.model import CvData
+from ..data.typed import validate
 from ..elements import text
 from ..errors import CvError, Location, Problem
 from .bibtex import BibRecord, write_bibtex
@@ -67,8 +67,10 @@ def slug(title: str, taken: set[str]) -> str:
 
 def write_cv(imported: ImportedCv, folder: Path, shown: str, force: bool = False) -> list[Path]:
     """Write the three files into `folder`; existing files are kept unless `force`."""
+    from pydantic import ValidationError
+
     try:
-        CvData.model_validate(imported.metadata)
+        validate(CvData, imported.metadata)
     except ValidationError as exc:  # an importer's mistake rather than the user's; still name the source
         raise CvError.at(Location(shown), f"the imported data does not fit metadata.yaml: {exc}") from None
     outputs = {"cv.md": _cv_markdown(imported, folder, shown), "metadata.yaml": _metadata_yaml(imported.metadata)}

@@ -7,44 +7,54 @@ so a crash at any moment leaves either the old file or the new one, never half o
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
+from ..cache import code_version
+from ..data.typed import STRICT, Checked, recall, to_plain, validate
 from ..files import atomic_write
 
 VERSION = 1
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+def _aware(value: Any) -> datetime:
+    """A time as written in stats.json; one without a zone is taken as UTC."""
+    stamp = validate(datetime, value)
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
 
 
-class _Fetched(_Strict):
-    fetched: datetime
-
-    @field_validator("fetched")
-    @classmethod
-    def _aware(cls, value: datetime) -> datetime:
-        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+Fetched = Annotated[datetime, Checked(_aware, {"type": "string", "format": "date-time"})]
+NOT_NEGATIVE = {"ge": 0}
 
 
-class RepoStats(_Fetched):
-    stars: int = Field(ge=0)
+@dataclass(kw_only=True)
+class RepoStats:
+    __pydantic_config__ = STRICT
+
+    stars: int = field(metadata=NOT_NEGATIVE)
+    fetched: Fetched
 
 
-class ScholarStats(_Fetched):
+@dataclass(kw_only=True)
+class ScholarStats:
+    __pydantic_config__ = STRICT
+
     author: str | None = None
-    citations: int = Field(ge=0)
-    h_index: int = Field(ge=0)
+    citations: int = field(metadata=NOT_NEGATIVE)
+    h_index: int = field(metadata=NOT_NEGATIVE)
+    fetched: Fetched
 
 
-class StatsCache(_Strict):
+@dataclass(kw_only=True)
+class StatsCache:
     """Everything stats.json holds."""
 
+    __pydantic_config__ = STRICT
+
     version: int = VERSION
-    repositories: dict[str, RepoStats] = Field(default_factory=dict)
+    repositories: dict[str, RepoStats] = field(default_factory=dict)
     scholar: ScholarStats | None = None
 
 
@@ -52,33 +62,48 @@ class CacheError(Exception):
     """stats.json exists but cannot be used; the message says why."""
 
 
-def read_cache(path: Path) -> StatsCache:
-    """The cache at `path`; an absent file is an empty cache, a broken one a CacheError."""
+def read_cache(path: Path, base_dir: Path | None = None) -> StatsCache:
+    """The cache at `path`; an absent file is an empty cache, a broken one a CacheError.
+    With `base_dir`, a file that validated before is read back from the cache folder there."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return StatsCache()
     except OSError as exc:
         raise CacheError(f"cannot read it: {exc.strerror}") from None
+    found, remember = recall(StatsCache, text, path.name, base_dir, "statistics", _code_version())
+    if found is not None:
+        return found
+    cache = _validated(text)
+    remember(cache)
+    return cache
+
+
+def _validated(text: str) -> StatsCache:
+    from pydantic import ValidationError
+
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise CacheError(f"not valid JSON at line {exc.lineno}: {exc.msg}") from None
     try:
-        cache = StatsCache.model_validate(raw)
+        cache = validate(StatsCache, raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "top level"
-        raise CacheError(f"{where}: {first['msg']}") from None
+        raise CacheError(f"{where}: {first['msg'].removeprefix('Value error, ')}") from None
     if cache.version != VERSION:
         raise CacheError(f"version {cache.version} is not {VERSION}")
     return cache
 
 
+def _code_version() -> str:
+    return code_version(Path(__file__).parent, ("cache.py",), ())
+
+
 def dump_cache(cache: StatsCache) -> str:
     """Stable text: sorted keys, UTC timestamps, so a refresh shows as a small diff."""
-    raw = cache.model_dump(mode="python", exclude_none=True)
-    return json.dumps(_stamps(raw), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json.dumps(_stamps(_without_none(to_plain(cache))), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def write_cache(path: Path, cache: StatsCache) -> None:
@@ -87,9 +112,18 @@ def write_cache(path: Path, cache: StatsCache) -> None:
     atomic_write(path, data, durable=True)
 
 
-def _stamps(value: object) -> object:
+def _without_none(value: Any) -> Any:
     if isinstance(value, dict):
-        return {key: _stamps(item) for key, item in value.items()}
-    if isinstance(value, datetime):
-        return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return {key: _without_none(item) for key, item in value.items() if item is not None}
     return value
+
+
+def _stamps(value: object) -> object:
+    """Each time (ISO text from `to_plain`) in UTC to the second, written with a Z."""
+    if isinstance(value, dict):
+        return {key: _stamps(item) if key != "fetched" else _utc(item) for key, item in value.items()}
+    return value
+
+
+def _utc(stamp: str) -> str:
+    return datetime.fromisoformat(stamp).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -37,7 +37,7 @@ def load(context: Context) -> StatsCache:
     if isinstance(cached, StatsCache):
         return cached
     try:
-        cache = read_cache(cache_path(context))
+        cache = read_cache(cache_path(context), context.base_dir)
     except CacheError as exc:
         context.diagnostics.warn(Location(context.config.stats), f"statistics cache ignored: {exc}", "run `cv stats --refresh` to rewrite it")
         cache = StatsCache()

@@ -6,6 +6,7 @@ exception while fetching one repository is contained to that repository.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -51,7 +52,7 @@ def refresh(
     except CacheError as exc:
         report.problems.append(Problem(Location(shown), f"ignored the old cache: {exc}", "it is rewritten now", "warning"))
         old = StatsCache()
-    cache = old.model_copy(deep=True)
+    cache = copy.deepcopy(old)
 
     names = list(dict.fromkeys(repo.name for repo in context.data.repositories))
     where = {repo.name: context.data_location("repositories", index) for index, repo in enumerate(context.data.repositories)}
