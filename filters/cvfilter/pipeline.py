@@ -303,7 +303,9 @@ def read_document(source: Path) -> tuple[pf.Doc, str]:
 
 
 def finish(doc: pf.Doc, fmt: str, context: Context | None) -> None:
-    """Hand the semantic document to the edge module of the target format."""
+    """Hand the semantic document to the edge module of the target format; `doc.format` tells an
+    edge shared by several formats which one it is finishing for."""
     from .formats import finish_for
 
+    doc.format = fmt
     finish_for(fmt)(doc, context)

@@ -10,6 +10,8 @@ itself (mail, web, phone) gets nothing.
 
 from __future__ import annotations
 
+import re
+
 import panflute as pf
 
 from ..context import Context
@@ -26,6 +28,8 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     walk(doc, _name_as_heading)
     walk(doc, _icon_words)
     walk(doc, _unwrap)
+    if (doc.format or "").startswith("markdown"):
+        walk(doc, _no_citations, types=pf.Str)
     # Nothing is left for a second run to redo, so the markers need not leak into `-s` front matter.
     for marker in (DONE_KEY, FINISHED_KEY):
         if marker in doc.metadata:
@@ -58,3 +62,21 @@ def _unwrap(elem: pf.Element, _doc: pf.Doc) -> list[pf.Element] | None:
     if isinstance(elem, (pf.Div, pf.Span)) and any(c.startswith("cv-") for c in elem.classes):
         return list(elem.content)
     return None
+
+
+# Where pandoc's Markdown reader would start a citation ("x--@key"), its writer leaves the "@" bare.
+_CITATION_START = re.compile(r"(?<![^\W_])@")
+
+
+def _no_citations(elem: pf.Str, _doc: pf.Doc) -> list[pf.Inline] | None:
+    """An "@" after anything but a letter or digit, escaped, so the text does not come back as a citation."""
+    parts = _CITATION_START.split(elem.text)
+    if len(parts) == 1:
+        return None
+    escaped: list[pf.Inline] = []
+    for index, part in enumerate(parts):
+        if index:
+            escaped.append(pf.RawInline("\\@", format="markdown"))
+        if part:
+            escaped.append(pf.Str(part))
+    return escaped
