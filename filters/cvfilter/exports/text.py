@@ -28,7 +28,7 @@ def finish_text(doc: pf.Doc, markdown: bool, context: Context | None) -> str:
     """Drop icons and show contact addresses; the plain edge then makes the name the top heading."""
     walk(doc, _drop_icons)
     walk(doc, _contact_addresses)
-    finish(doc, "markdown", context)
+    finish(doc, "markdown" if markdown else "plain", context)
     return _dump(doc)
 
 
