@@ -141,13 +141,14 @@ def test_every_field_survives_into_the_document_tree_of_every_edge(v: dict[str, 
             doc = expanded(v, fmt, Path(folder))
             # The LaTeX edge draws a few symbols (★, ✉, emoji) as commands; stringify shows the raw command.
             swap = {c: latex_for(c) or c for c in "".join(v.values())} if fmt == "latex" else None
-            assert missing(v, pf.stringify(doc.walk(_escaped_at_as_text)), swap) == [], fmt
+            assert missing(v, pf.stringify(doc.walk(_escapes_as_text)), swap) == [], fmt
 
 
-def _escaped_at_as_text(elem: pf.Element, _doc: pf.Doc) -> pf.Str | None:
-    """The Markdown edge writes an "@" that could start a citation as raw `\\@`; it stands for "@"."""
-    if isinstance(elem, pf.RawInline) and elem.format == "markdown" and elem.text == "\\@":
-        return pf.Str("@")
+def _escapes_as_text(elem: pf.Element, _doc: pf.Doc) -> pf.Str | None:
+    """An edge writes a character its format would read as markup as a raw escape (Markdown's `\\@`
+    where a citation could start, Typst's `\\.` or `\\-`); in the tree it stands for that character."""
+    if isinstance(elem, pf.RawInline) and elem.format in ("markdown", "typst") and len(elem.text) <= 2:
+        return pf.Str(elem.text.removeprefix("\\"))
     return None
 
 
