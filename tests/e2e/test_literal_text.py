@@ -332,3 +332,45 @@ def test_an_at_sign_after_punctuation_comes_back_from_markdown_as_text_not_a_cit
     markdown = pandoc.write(dump(expanded(v, "markdown", tmp_path)), "markdown", [], tmp_path, "cv.md")
     assert b"\\@key (\\@other) ada@example.org" in markdown
     assert missing(v, _read_back(markdown, "markdown", tmp_path)) == []
+
+
+BIB_CV = """---
+date: 2024-03-05
+cvfilter:
+  data: metadata.yaml
+  bibliography: refs.bib
+---
+
+::: header
+:::
+
+# Publications
+
+::: publications
+:::
+"""
+# The same LaTeX quotes, & and % with and without other LaTeX (braces, \\&) in the value.
+BIB = """@article{plain, title={The ``Best'' Plan for R&D at 50% Cost}, author={Lovelace, Ada},
+  journal={Pattern Analysis & Machine Intelligence}, year={2020}}
+@article{braced, title={The ``Best'' {MPC} for {A & B} at 50% Cost}, author={Lovelace, Ada},
+  journal={Security {\\&} Privacy & Trust}, year={2021}}
+"""
+BIB_SHOWN = ["The “Best” Plan for R&D at 50% Cost", "Pattern Analysis & Machine Intelligence",
+             "The “Best” MPC for A & B at 50% Cost", "Security & Privacy & Trust"]
+
+
+def test_bib_quotes_ampersands_and_percents_read_back_alike_from_pdf_html_and_docx(tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+    import docx
+
+    from cvfilter.build import build
+
+    (tmp_path / "cv.md").write_text(BIB_CV, encoding="utf-8")
+    (tmp_path / "metadata.yaml").write_text("name: Ada Lovelace\n", encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    outputs = build(tmp_path / "cv.md").outputs
+    pdf = subprocess.run(["pdftotext", "-raw", str(outputs["pdf"]), "-"], capture_output=True, text=True, check=True).stdout
+    html = BeautifulSoup(Path(outputs["html"]).read_text(encoding="utf-8"), "lxml").body.get_text(" ")
+    words = " ".join(p.text for p in docx.Document(str(outputs["docx"])).paragraphs)
+    for fmt, text in (("pdf", pdf), ("html", html), ("docx", words)):
+        assert [shown for shown in BIB_SHOWN if shown not in normalize(text)] == [], fmt

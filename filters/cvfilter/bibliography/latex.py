@@ -17,24 +17,35 @@ def _converter():
     return LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
 
 
-# A value without these is text as written (a bare & or % is kept, not read as LaTeX would read it).
-_LATEX = re.compile(r"[\\{}~]|--")
+# A value without these is text as written. LaTeX's quotes and dashes ("``", "''", "--", "?`") are
+# read wherever they are, not only next to other LaTeX: a title shows the same quotes with or without
+# a {Brace} in it.
+_LATEX = re.compile(r"[\\{}~]|--|``|''|[?!]`")
 # What pylatexenc reads as more than text once the braces are gone (its specials and math).
-_SPECIAL = re.compile(r"[\\~$%&`]|--|''")
+_SPECIAL = re.compile(r"[\\~$`]|--|''")
+# A bare & or % is the character, as BibTeX keeps it: pylatexenc would drop & (a table's column
+# separator) and everything after % (a comment). Math ($...$) is passed on as written.
+_BARE_SPECIAL = re.compile(r"((?<!\\)\$[^$]*(?<!\\)\$)|(?<!\\)((?:\\\\)*)([&%])")
 
 
 def to_unicode(value: str) -> str:
-    """Accents, escapes and dashes as the characters they stand for; braces dropped; NFC.
+    """Accents, escapes, quotes and dashes as the characters they stand for; braces dropped; NFC.
 
     pylatexenc costs about a millisecond a value; most values are plain text or text in braces
-    ({OptNet}), which come out as pylatexenc gives them without it (tests/unit/test_bib_latex.py)."""
+    ({OptNet}), which come out as `by_pylatexenc` gives them without it (tests/unit/test_bib_latex.py)."""
     if not _LATEX.search(value):
         return clean(value)
     if "\\" not in value and balanced(value):
         bare = value.replace("{", "").replace("}", "")
         if not _SPECIAL.search(bare):
             return clean(bare)
-    return clean(_converter().latex_to_text(value))
+    return by_pylatexenc(value)
+
+
+def by_pylatexenc(value: str) -> str:
+    """The value read by pylatexenc, its bare & and % first escaped: the reference `to_unicode` keeps."""
+    escaped = _BARE_SPECIAL.sub(lambda found: found[1] or found[2] + "\\" + found[3], value)
+    return clean(_converter().latex_to_text(escaped))
 
 
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
