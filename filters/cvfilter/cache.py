@@ -5,6 +5,9 @@ the locale and the owner settings. A `ResultCache` stores such results as JSON, 
 namespace (for example one per style + locale + owner), so an unchanged entry is never formatted
 twice, and a changed entry gets a new key instead of a stale value. Nothing here knows what is
 being cached.
+
+New settings (another style, a new cvfilter) mean a new file, so the folder is kept bounded: when a
+namespace's file is written, only the few files of that namespace used last are kept.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import json
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Sequence
 from functools import cache, partial
 from pathlib import Path
@@ -30,6 +34,13 @@ DISABLE_ENV = "CVFILTER_NO_CACHE"
 
 # Below this many missing results, forking workers costs more than it saves.
 PARALLEL_MIN = 16
+
+# Files kept per namespace: enough for a few styles or locales built in turn (variants) to stay warm.
+KEEP_PER_NAMESPACE = 5
+# A file is marked as used when opened at most this often: reading it stays free of writes.
+USE_MARK_NS = 3600 * 10**9
+# A temporary file this old is left over from a write that was stopped, not one in progress.
+STALE_TEMP_NS = 3600 * 10**9
 
 _OPEN: dict[Path, ResultCache] = {}
 
@@ -109,6 +120,7 @@ class ResultCache:
             cache = _OPEN[path] = cls(path)
         else:
             cache._reload()
+        cache._mark_used()
         cache.hits = cache.misses = 0
         return cache
 
@@ -142,6 +154,20 @@ class ResultCache:
             self._dirty = False
         except OSError:
             return
+        _prune(self.path)
+
+    def _mark_used(self) -> None:
+        """Set the file's time to now (at most once an hour), so that pruning keeps the files read by
+        recent builds, not only those written last; what this process holds stays current."""
+        if self.path is None or self._stamp is None or time.time_ns() - self._stamp[0] < USE_MARK_NS:
+            return
+        try:
+            os.utime(self.path)
+        except OSError:
+            return
+        now = _stamp(self.path)
+        if now is not None and now[1] == self._stamp[1]:
+            self._stamp = now
 
     def _reload(self) -> None:
         """Read the file unless this process already holds what is in it."""
@@ -200,6 +226,43 @@ def _compute_all(items: list[T], compute: Callable[[T], Any], workers: int | Non
 
 def _compute_slice(compute: Callable[[T], Any], items: list[T]) -> list[Any]:
     return [compute(item) for item in items]
+
+
+def _prune(path: Path) -> None:
+    """Remove the files of `path`'s namespace beyond the KEEP_PER_NAMESPACE used last (`path` is one
+    of them), and temporary files of that namespace left by a stopped write. Other namespaces and
+    other files are never touched; a file that cannot be removed only costs space."""
+    namespace = path.name.rsplit("-", 1)[0]
+    cache_file = re.compile(rf"{re.escape(namespace)}-[0-9a-f]{{32}}\.json")
+    temp_file = re.compile(rf"\.{re.escape(namespace)}-[0-9a-f]{{32}}\.json\.[0-9a-f]+\.tmp")
+    now = time.time_ns()
+    others: list[tuple[int, str]] = []
+    removed: list[str] = []
+    try:
+        with os.scandir(path.parent) as entries:
+            for entry in entries:
+                if entry.name == path.name:
+                    continue
+                if cache_file.fullmatch(entry.name):
+                    others.append((_mtime(entry), entry.path))
+                elif temp_file.fullmatch(entry.name) and now - _mtime(entry) > STALE_TEMP_NS:
+                    removed.append(entry.path)
+    except OSError:
+        return
+    others.sort(reverse=True)
+    removed += [name for _time, name in others[KEEP_PER_NAMESPACE - 1:]]
+    for name in removed:
+        try:
+            os.unlink(name)
+        except OSError:
+            continue
+
+
+def _mtime(entry: os.DirEntry) -> int:
+    try:
+        return entry.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:

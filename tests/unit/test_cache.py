@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,83 @@ def test_a_package_that_is_not_installed_has_no_version():
     from cvfilter.cache import installed_version
 
     assert installed_version("no-such-package-here") == "unknown"
+
+
+HOUR_NS = 3600 * 10**9
+
+
+def _files(folder: Path, pattern: str = "*") -> set[str]:
+    return {path.name for path in folder.glob(pattern)}
+
+
+def _age(path: Path, hours: float) -> None:
+    """Set a file's time `hours` into the past, as if it was last written or used then."""
+    stamp = time.time_ns() - int(hours * HOUR_NS)
+    os.utime(path, ns=(stamp, stamp))
+
+
+def _write(base: Path, namespace: str, setting: str, hours_ago: float | None = None) -> Path:
+    cache = ResultCache.open(base, namespace, setting)
+    cache.put("k", setting)
+    cache.save()
+    assert cache.path is not None
+    if hours_ago is not None:
+        _age(cache.path, hours_ago)
+    return cache.path
+
+
+def test_a_namespace_keeps_only_its_files_used_last(tmp_path: Path):
+    folder = tmp_path / ".cache" / "cvfilter"
+    paths = [_write(tmp_path, "citeproc", f"renderer {n}", hours_ago=100 - n) for n in range(9)]
+    newest = _write(tmp_path, "citeproc", "renderer 9")
+    kept = {path.name for path in [*paths[-(cache_module.KEEP_PER_NAMESPACE - 1):], newest]}
+    assert _files(folder) == kept
+    cache_module._OPEN.clear()
+    assert ResultCache.open(tmp_path, "citeproc", "renderer 9").get("k") == "renderer 9"
+    assert ResultCache.open(tmp_path, "citeproc", "renderer 0").get("k") is None
+
+
+def test_other_namespaces_and_other_files_are_left_alone(tmp_path: Path):
+    folder = tmp_path / ".cache" / "cvfilter"
+    others = [_write(tmp_path, name, "s", hours_ago=500) for name in ("bibliography", "citeproc-extra", "metadata")]
+    folder.joinpath("notes.txt").write_text("mine", encoding="utf-8")
+    for n in range(cache_module.KEEP_PER_NAMESPACE + 3):
+        _write(tmp_path, "citeproc", f"style {n}", hours_ago=50 - n)
+    assert {path.name for path in others} | {"notes.txt"} <= _files(folder)
+    assert len(_files(folder, "citeproc-????????????????????????????????.json")) == cache_module.KEEP_PER_NAMESPACE
+
+
+def test_a_file_read_by_a_build_counts_as_used_though_it_was_written_long_ago(tmp_path: Path):
+    folder = tmp_path / ".cache" / "cvfilter"
+    read_often = _write(tmp_path, "citeproc", "apa", hours_ago=1000)
+    for n in range(cache_module.KEEP_PER_NAMESPACE - 1):
+        _write(tmp_path, "citeproc", f"old {n}", hours_ago=500 - n)
+    cache_module._OPEN.clear()
+    assert ResultCache.open(tmp_path, "citeproc", "apa").get("k") == "apa"  # a warm build: read, not written
+    _write(tmp_path, "citeproc", "ieee")
+    assert read_often.exists()
+    assert len(_files(folder)) == cache_module.KEEP_PER_NAMESPACE
+
+
+def test_marking_a_file_used_does_not_make_this_process_read_it_again(tmp_path: Path, monkeypatch):
+    path = _write(tmp_path, "citeproc", "apa", hours_ago=2)
+    cache_module._OPEN.clear()
+    cache = ResultCache.open(tmp_path, "citeproc", "apa")
+    assert time.time_ns() - path.stat().st_mtime_ns < HOUR_NS
+    reads: list[Path] = []
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: reads.append(self) or "{}")
+    assert ResultCache.open(tmp_path, "citeproc", "apa") is cache and cache.get("k") == "apa"
+    assert reads == []
+
+
+def test_temporary_files_left_by_a_stopped_write_are_removed_once_stale(tmp_path: Path):
+    folder = tmp_path / ".cache" / "cvfilter"
+    current = _write(tmp_path, "citeproc", "apa")
+    stale = folder / f".{current.name}.0a1b2c3d.tmp"
+    fresh = folder / f".{current.name}.4e5f6a7b.tmp"
+    for temp in (stale, fresh):
+        temp.write_text("{", encoding="utf-8")
+    _age(stale, 2)
+    _write(tmp_path, "citeproc", "ieee")
+    assert not stale.exists()
+    assert fresh.exists()
