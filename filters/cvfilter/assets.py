@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 
 
 @cache
 def styles_dir() -> Path:
-    """The installed `cvfilter.styles` package, or styles/ of a source checkout."""
-    try:
-        found = Path(str(resources.files("cvfilter.styles")))
-        if found.is_dir():
-            return found
-    except ModuleNotFoundError:
-        pass
+    """The installed `cvfilter.styles` package, or styles/ of a source checkout. Found by its import
+    spec: importlib.resources would load zipfile for a package that is always a folder on disk."""
+    spec = find_spec("cvfilter.styles")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        if Path(folder).is_dir():
+            return Path(folder)
     return Path(__file__).resolve().parents[2] / "styles"
 
 

@@ -66,3 +66,40 @@ def test_the_owners_given_name_with_another_family_never_matches(family: str):
     if family.casefold() not in {"amos", "amós"}:
         assert not OWNER.matches(parse_name(f"Brandon {family}"))
         assert not OWNER.matches(parse_name(f"B. D. {family}"))
+
+
+_letters = st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp"))
+# Mostly capitalised words, which take the shortcut, with anything else among them.
+_word = st.builds(str.__add__, st.characters(whitelist_categories=("Lu",)), st.text(_letters, max_size=5)) | st.text(_letters, min_size=1, max_size=6)
+_name = st.lists(_word, min_size=1, max_size=4).map(" ".join) | st.tuples(
+    st.lists(_word, min_size=1, max_size=2), st.lists(_word, min_size=1, max_size=3)
+).map(lambda parts: f"{' '.join(parts[0])}, {' '.join(parts[1])}")
+
+
+@settings(max_examples=300)
+@given(_name)
+def test_the_shortcut_for_capitalised_names_agrees_with_bibtexparser(name: str):
+    from cvfilter.bibliography.names import _MARK, _canonical_mark, _capitalised_parts, _parsed_by_bibtexparser
+
+    marks = "".join(_canonical_mark(m) for m in _MARK.findall(name))
+    bare = _MARK.sub("", name).strip().strip(",").strip()
+    if _capitalised_parts(bare) is not None:
+        assert parse_name(name) == _parsed_by_bibtexparser(bare, marks)
+
+
+@pytest.mark.parametrize("name, given, family", [
+    ("Brandon Amos", "Brandon", "Amos"), ("B. D. Amos", "B. D.", "Amos"), ("Amos, Brandon D.", "Brandon D.", "Amos"),
+    ("Élodie Ñúñez", "Élodie", "Ñúñez"), ("Plato", "", "Plato"), ("O'Brien, Conan", "Conan", "O'Brien"),
+])
+def test_capitalised_names_take_the_shortcut(name, given, family):
+    from cvfilter.bibliography.names import _capitalised_parts
+
+    assert _capitalised_parts(name) == (given, family)
+    assert (parse_name(name).given, parse_name(name).family) == (given, family)
+
+
+@pytest.mark.parametrize("name", ["Ludwig van der Berg", "de la Fuente, Juan", "Jean-Paul Sartre", "Doe, Jr, John", "{\\\"O}zgur Ak", "Amos,"])
+def test_names_with_particles_groups_or_suffixes_go_to_bibtexparser(name):
+    from cvfilter.bibliography.names import _capitalised_parts
+
+    assert _capitalised_parts(name) is None

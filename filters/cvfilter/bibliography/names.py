@@ -78,12 +78,38 @@ def parse_authors(raw: str) -> AuthorList:
 def parse_name(raw: str) -> Author:
     """One BibTeX name: "First von Last", "von Last, First", "Last, Jr, First" or "{Literal}".
     Kept per text: co-authors recur across a publication list, and an Author never changes."""
-    from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_into_parts
-
     marks = "".join(_canonical_mark(m) for m in _MARK.findall(raw))
     bare = _MARK.sub("", raw).strip().strip(",").strip()
     if bare.startswith("{") and bare.endswith("}") and _one_group(bare):
         return Author(literal=to_unicode(bare[1:-1]), mark=marks)
+    simple = _capitalised_parts(bare)
+    if simple is not None:
+        given, family = simple
+        return Author(given=given, family=family, mark=marks)
+    return _parsed_by_bibtexparser(bare, marks)
+
+
+def _capitalised_parts(bare: str) -> tuple[str, str] | None:
+    """(given, family) of a name made only of capitalised words ("Brandon Amos", "B. D. Amos",
+    "Amos, Brandon"), as BibTeX's rules split it: the last word, or the words before the comma,
+    are the family name. The owner's names are nearly always such, and reading them so spares a
+    warm build from loading bibtexparser. None for anything else (braces, LaTeX, a particle, "Jr")."""
+    if _NOT_SIMPLE.search(bare):
+        return None
+    family_text, comma, given_text = bare.partition(",")
+    family, given = (family_text.split(), given_text.split()) if comma else (bare.split()[-1:], bare.split()[:-1])
+    if not family or (comma and not given) or not all(word[0].isupper() for word in (*family, *given)):
+        return None
+    return " ".join(given), " ".join(family)
+
+
+# What only the full BibTeX name rules read right: groups, commands, ties, hyphens, a second comma.
+_NOT_SIMPLE = re.compile(r"[{}\\~\-$]|,.*,")
+
+
+def _parsed_by_bibtexparser(bare: str, marks: str) -> Author:
+    from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_into_parts
+
     try:
         parts = parse_single_name_into_parts(bare, strict=False)
     except (InvalidNameError, ValueError):
