@@ -85,7 +85,7 @@ def parse_name(raw: str) -> Author:
     simple = _capitalised_parts(bare)
     if simple is not None:
         given, family = simple
-        return Author(given=given, family=family, mark=marks)
+        return Author(given=to_unicode(given), family=to_unicode(family), mark=marks)
     return _parsed_by_bibtexparser(bare, marks)
 
 
