@@ -21,6 +21,7 @@ from .exports import EXPORTS
 from .files import write_outputs
 from .forking import Forked, can_fork, each_result
 from .source import read_source
+from .warmer import Warmers
 
 if TYPE_CHECKING:
     import panflute as pf
@@ -70,28 +71,34 @@ def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: s
     clock = _Clock(result.timings)
     shown = source.name
     text = read_source(source)
-    with pandoc.Running(text, shown, base) as reading:
-        # Imported here, not at the top: panflute and the data model load while pandoc reads.
-        with clock("import"):
-            import panflute as pf
+    warmers = Warmers.start(text, base)  # before pandoc starts: its pipes must not leak into them
+    try:
+        with pandoc.Running(text, shown, base) as reading:
+            # Imported here, not at the top: panflute and the data model load while pandoc reads.
+            with clock("import"):
+                import panflute as pf
 
-            from . import macros  # noqa: F401
-            from .config import front_matter
-            from .pipeline import DONE_KEY, expand_macros, load_checked
-        front_matter(text, shown)  # a YAML mistake there is reported at its line, not as a pandoc failure
-        with clock("pandoc-read"):  # only the part of the read the imports did not hide
-            ast_json = reading.result()
-    with clock("parse-json"):
-        doc = pf.load(io.StringIO(ast_json))
-    context = None
-    if not doc.get_metadata(DONE_KEY, default=False):
-        with clock("load"):
-            context = load_checked(doc, base, shown, text, variant)
-        result.inputs = _inputs(source, context)
-        with clock("macros"):
-            expand_macros(doc, context, text)
-        result.warnings.extend(context.diagnostics.warnings)
-        _split_out(result.timings, "macros", context.timings)
+                from . import macros  # noqa: F401
+                from .config import front_matter
+                from .pipeline import DONE_KEY, expand_macros, load_checked
+            front_matter(text, shown)  # a YAML mistake there is reported at its line, not as a pandoc failure
+            with clock("pandoc-read"):  # only the part of the read the imports did not hide
+                ast_json = reading.result()
+        with clock("parse-json"):
+            doc = pf.load(io.StringIO(ast_json))
+        context = None
+        if not doc.get_metadata(DONE_KEY, default=False):
+            with clock("load"):
+                warmers.wait("data")
+                context = load_checked(doc, base, shown, text, variant)
+            result.inputs = _inputs(source, context)
+            with clock("macros"):
+                warmers.wait("bibliography")
+                expand_macros(doc, context, text)
+            result.warnings.extend(context.diagnostics.warnings)
+            _split_out(result.timings, "macros", context.timings)
+    finally:
+        warmers.stop()
     produced = _write_all(doc, formats, context, base, shown, clock)
     if context:  # writers may add warnings too (a PDF that cannot be PDF/A)
         result.warnings = list(context.diagnostics.warnings)
