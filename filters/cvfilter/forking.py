@@ -28,7 +28,12 @@ class Forked(Generic[T]):
 
     def __init__(self, work: Callable[[], T], nice: int = 0) -> None:
         read_end, write_end = os.pipe()
-        self.pid = os.fork()
+        try:
+            self.pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            raise
         if self.pid == 0:
             os.close(read_end)
             _run_child(work, write_end, nice)

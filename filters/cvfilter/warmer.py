@@ -42,7 +42,13 @@ class Warmers:
                 continue
             # stats.json with metadata.yaml: one child, so pydantic is imported once.
             jobs.setdefault("data" if key == "stats" else key, []).append((key, path))
-        return cls({name: Forked(partial(_warm_all, files, base)) for name, files in jobs.items()})
+        warmers = cls()
+        for name, files in jobs.items():
+            try:
+                warmers._children[name] = Forked(partial(_warm_all, files, base))
+            except OSError:  # no process to spare: the build reads the file itself
+                break
+        return warmers
 
     def wait(self, key: str) -> None:
         """Wait until the cache for `key` ("data", which includes stats.json, or "bibliography")

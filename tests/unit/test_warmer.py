@@ -103,3 +103,14 @@ def test_a_warm_build_forks_no_warmer_until_a_file_changes(tmp_path, cold_proces
     again = Warmers.start(text, tmp_path)
     assert list(again._children) == ["data"]
     again.wait("data")
+
+
+def test_a_fork_that_fails_only_means_no_warming(tmp_path, cold_process, monkeypatch):
+    (tmp_path / "metadata.yaml").write_text("name: Ada\n", encoding="utf-8")
+
+    def no_more_processes():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_more_processes)
+    warmers = Warmers.start(FRONT.format(data="metadata.yaml"), tmp_path)
+    assert warmers._children == {}
