@@ -62,15 +62,16 @@ def test_a_build_process_neither_imports_pydantic_nor_loses_a_warning_line(tmp_p
     """Cold, a warmer child validates metadata.yaml (warmer.py); warm, the cache has it."""
     (tmp_path / "metadata.yaml").write_text(REPOSITORY_WITHOUT_STARS, encoding="utf-8")
     (tmp_path / "cv.md").write_text("---\ncvfilter:\n  data: metadata.yaml\n---\n\n# Code\n\n::: repositories\n:::\n", encoding="utf-8")
-    script = (
-        "import sys; from pathlib import Path; from cvfilter.build import build\n"
-        "result = build(Path(sys.argv[1]), ('html',))\n"
-        "print([f'{w.location.line}: {w.message}' for w in result.warnings], 'pydantic' in sys.modules)\n"
-    )
-    runs = [subprocess.run([sys.executable, "-c", script, str(tmp_path / "cv.md")], capture_output=True, text=True, check=True).stdout
-            for _ in range(2)]
+    runs = _two_builds(tmp_path, "print([f'{w.location.line}: {w.message}' for w in result.warnings], 'pydantic' in sys.modules)")
     warning = "['3: no star count for ada/engine: its badge is left out', '8: no repository has a star count, so the total is left out']"
     assert runs == [f"{warning} False\n", f"{warning} False\n"]
+
+
+def _two_builds(folder, report: str) -> list[str]:
+    """What `report` prints after a cold and then a warm HTML build of folder/cv.md, each a new process."""
+    script = f"import sys; from pathlib import Path; from cvfilter.build import build\nresult = build(Path(sys.argv[1]), ('html',))\n{report}\n"
+    return [subprocess.run([sys.executable, "-c", script, str(folder / "cv.md")], capture_output=True, text=True, check=True).stdout
+            for _ in range(2)]
 
 
 def test_records_read_back_refuse_values_of_the_wrong_type():
@@ -111,12 +112,6 @@ def test_the_example_builds_without_loading_the_validator_or_the_bibtex_parser(t
     """What a build's main process is spared, checked by module rather than by the clock: cold,
     warmer children fill the caches (warmer.py); warm, the caches have it all."""
     copy_example(tmp_path)
-    script = (
-        "import sys; from pathlib import Path; from cvfilter.build import build\n"
-        "build(Path(sys.argv[1]), ('html',))\n"
-        "print(sorted(m for m in ('pydantic', 'bibtexparser', 'pylatexenc', 'citeproc', 'yaml') if m in sys.modules))\n"
-    )
-    runs = [subprocess.run([sys.executable, "-c", script, str(tmp_path / "cv.md")], capture_output=True, text=True, check=True).stdout
-            for _ in range(2)]
+    runs = _two_builds(tmp_path, "print(sorted(m for m in ('pydantic', 'bibtexparser', 'pylatexenc', 'citeproc', 'yaml') if m in sys.modules))")
     # yaml stays: panflute imports it. citeproc is loaded only for a publication the cache lacks.
     assert runs == ["['citeproc', 'yaml']\n", "['yaml']\n"]

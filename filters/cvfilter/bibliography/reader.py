@@ -263,9 +263,10 @@ def _glued_field(value: str) -> tuple[int, re.Match[str]] | None:
         return (end, following) if following else None
 
 
-def _closing(value: str, start: int) -> int | None:
+def _closing(value: str, start: int, fields_follow: bool = False) -> int | None:
     """The end of the braced or quoted value at `start`; None if it never closes. Braces nest in both,
-    and a quote inside braces does not close a quoted value."""
+    and a quote inside braces does not close a quoted value. With `fields_follow` (the raw text of an
+    entry), a line that starts a new field after a comma also means the value runs on."""
     quoted = value[start] == '"'
     depth = 0
     for index in range(start + quoted, len(value)):
@@ -280,6 +281,8 @@ def _closing(value: str, start: int) -> int | None:
                 return None
         elif char == '"' and quoted and depth == 0:
             return index + 1
+        elif fields_follow and char == "\n" and value[:index].rstrip().endswith(",") and _NEW_LINE_STARTS.match(value, index + 1):
+            return None
     return None
 
 
@@ -408,7 +411,7 @@ def find_fault(raw: str) -> tuple[int, str, str] | None:
         if start >= len(raw):
             return None
         opener = raw[start]
-        end = _value_end(raw, start) if opener in "{\"" else _BARE.match(raw, start).end()
+        end = _closing(raw, start, fields_follow=True) if opener in "{\"" else _BARE.match(raw, start).end()
         if end is None:
             return field.start(1), field.group(1), "brace" if opener == "{" else "quote"
         after = _SPACE.match(raw, end).end()
@@ -419,25 +422,6 @@ def find_fault(raw: str) -> tuple[int, str, str] | None:
         elif _FIELD_START.match(raw, after):
             position = after  # a missing comma (warned once the entry reads): the fault is further on
         else:
-            return None
-    return None
-
-
-def _value_end(raw: str, start: int) -> int | None:
-    """Where the braced or quoted value at `start` ends, or None if it runs on."""
-    quoted = raw[start] == '"'
-    depth = 0
-    for index in range(start + quoted, len(raw)):
-        char = raw[index]
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0 and not quoted:
-                return index + 1
-        elif char == '"' and quoted and depth == 0:
-            return index + 1
-        elif char == "\n" and raw[:index].rstrip().endswith(",") and _NEW_LINE_STARTS.match(raw, index + 1):
             return None
     return None
 
