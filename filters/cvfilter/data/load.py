@@ -109,6 +109,7 @@ _EXPECTED = {
     "list_type": ("expected a list", "write one item per line, each starting with `- `"),
     "dict_type": ("expected a mapping of keys to values", "write `key: value` lines, indented below this one"),
     "model_type": ("expected a mapping of keys to values", "write `key: value` lines, indented below this one"),
+    "dataclass_type": ("expected a mapping of keys to values", "write `key: value` lines, indented below this one"),
     "string_type": ("expected text", "put the value in quotes"),
     "int_type": ("expected a whole number", "write digits only, e.g. 42"),
     "int_parsing": ("expected a whole number", "write digits only, e.g. 42"),
