@@ -46,7 +46,8 @@ def make_parser() -> argparse.ArgumentParser:
 
     watch = commands.add_parser("watch", help="rebuild whenever cv.md, its data, bibliography or styles change")
     watch.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
-    watch.add_argument("--to", type=_formats, default=("pdf", "docx", "html"), help="formats, comma-separated: pdf,docx,html")
+    watch.add_argument("--to", type=_formats, default=("pdf", "docx", "html"),
+                       help="formats, comma-separated: pdf,docx,html and the exports md,txt,json (JSON Resume)")
     watch.add_argument("-o", "--output", type=Path, default=None, help="output folder (default: build/ beside cv.md)")
     watch.add_argument("--serve", action="store_true", help="serve a live-reloading HTML preview on 127.0.0.1")
     watch.add_argument("--port", type=int, default=8000, help="port of the preview (default: 8000)")

@@ -28,6 +28,11 @@ _WRITER_STAGES = {
 }
 
 
+def _stages(fmt: str) -> tuple[str, ...]:
+    """The timed stages that make `fmt`; an export (md, txt, json) is finished and written."""
+    return _WRITER_STAGES.get(fmt, (f"finish-{fmt}", fmt))
+
+
 @dataclass
 class Outcome:
     """One build attempt: what triggered it, and either its result or its problems."""
@@ -135,7 +140,7 @@ class Watcher:
             print(f"{what}: build failed, kept the last good outputs", file=self.out)
         else:
             timings = outcome.result.timings
-            parts = [f"{fmt} {sum(timings.get(s, 0.0) for s in _WRITER_STAGES[fmt]):.2f} s" for fmt in self.formats]
+            parts = [f"{fmt} {sum(timings.get(s, 0.0) for s in _stages(fmt)):.2f} s" for fmt in self.formats]
             for problem in in_source_order(outcome.result.warnings):
                 print(problem, file=self.out)
             print(f"{what}: rebuilt in {outcome.seconds:.2f} s ({', '.join(parts)})", file=self.out)

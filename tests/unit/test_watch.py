@@ -149,3 +149,16 @@ def test_the_preview_reloads_after_a_build_and_the_file_on_disk_stays_clean(tmp_
     assert VERSION_PATH in served and "Second version" in served
     on_disk = (tmp_path / "build" / "cv.html").read_text(encoding="utf-8")
     assert VERSION_PATH not in on_disk and "<script>" not in on_disk
+
+
+def test_exports_are_watched_and_timed_like_the_formats(tmp_path: Path):
+    (tmp_path / "metadata.yaml").write_text(METADATA, encoding="utf-8")
+    (tmp_path / "cv.md").write_text(CV, encoding="utf-8")
+    out = io.StringIO()
+    watcher = Watcher(tmp_path / "cv.md", ("html", "md", "txt", "json"), out=out)
+    outcomes = watcher.run(scripted(tmp_path, [edit("First version", "Second version")]))
+    assert [o.ok for o in outcomes] == [True, True]
+    assert "Second version of the summary." in (tmp_path / "build" / "cv.md").read_text(encoding="utf-8")
+    assert "Second version of the summary." in (tmp_path / "build" / "cv.txt").read_text(encoding="utf-8")
+    last = out.getvalue().strip().splitlines()[-1]
+    assert last.startswith("cv.md: rebuilt in") and all(f"{fmt} " in last for fmt in ("html", "md", "txt", "json"))
