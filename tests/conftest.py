@@ -88,6 +88,20 @@ def example_build(tmp_path_factory) -> Path:
     return work / "build"
 
 
+def cache_text(path: Path) -> str:
+    """The JSON of a file in .cache/cvfilter, without the digest line that seals it."""
+    from cvfilter.cache import unseal
+
+    return unseal(path.read_bytes()).decode("utf-8")
+
+
+def write_cache_text(path: Path, text: str) -> None:
+    """Write JSON into a cache file as cvfilter would, sealed, to test what reads it back."""
+    from cvfilter.cache import seal
+
+    path.write_bytes(seal(text.encode("utf-8")))
+
+
 def normalize(text: str) -> str:
     """Text as a reader sees it: no-break spaces as spaces, runs of white space folded."""
     return " ".join(text.replace("\u00a0", " ").split())

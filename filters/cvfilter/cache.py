@@ -28,7 +28,8 @@ from .files import atomic_write
 T = TypeVar("T")
 
 # Bump when the meaning of cached values changes, so old files are never read.
-CACHE_VERSION = 1
+# 2: each file starts with a digest of the rest.
+CACHE_VERSION = 2
 CACHE_ENV = "CVFILTER_CACHE_DIR"
 DISABLE_ENV = "CVFILTER_NO_CACHE"
 
@@ -149,7 +150,7 @@ class ResultCache:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.path, json.dumps(self._values, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+            atomic_write(self.path, seal(json.dumps(self._values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
             self._stamp = _stamp(self.path)
             self._dirty = False
         except OSError:
@@ -177,11 +178,26 @@ class ResultCache:
         if stamp is None or stamp == self._stamp:
             return
         try:
-            loaded = json.loads(self.path.read_text(encoding="utf-8"))
+            loaded = json.loads(unseal(self.path.read_bytes()))
         except (OSError, ValueError):
             loaded = {}
         self._values = loaded if isinstance(loaded, dict) else {}
         self._stamp = stamp
+
+
+def seal(content: bytes) -> bytes:
+    """`content` after a line with its digest. Values are trusted as they were computed, so a file
+    that was edited by hand or cut short must read as empty, never as results: it would otherwise
+    put its text on the CV, or stop every build until the folder is deleted."""
+    return hashlib.sha256(content).hexdigest().encode("ascii") + b"\n" + content
+
+
+def unseal(data: bytes) -> bytes:
+    """What `seal` sealed; ValueError if the digest does not match."""
+    digest, _, content = data.partition(b"\n")
+    if hashlib.sha256(content).hexdigest().encode("ascii") != digest:
+        raise ValueError("the cache file was changed after it was written")
+    return content
 
 
 def map_cached(

@@ -12,7 +12,7 @@ from cvfilter import cache as cache_module
 from cvfilter.bibliography import reader, stored
 from cvfilter.bibliography.reader import Bibliography, read_bibliography
 from cvfilter.errors import Diagnostics, Problem
-from tests.conftest import ROOT
+from tests.conftest import ROOT, cache_text, write_cache_text
 
 # Seed defects (a doubled @, a field given twice, an unbraced word, no year) and a broken entry.
 DEFECTS = """\
@@ -101,7 +101,7 @@ def test_a_corrupt_cache_is_parsed_again_and_rewritten(tmp_path: Path, monkeypat
     path.write_text(DEFECTS, encoding="utf-8")
     cold, cold_problems = build(path, monkeypatch)
     [cached] = cache_files(tmp_path)
-    cached.write_text(damage(cached.read_text(encoding="utf-8")), encoding="utf-8")
+    write_cache_text(cached, damage(cache_text(cached)))
     again, problems = build(path, monkeypatch)
     assert len(parses) == 2
     assert list(again.entries.items()) == list(cold.entries.items()) and problems == cold_problems
@@ -118,7 +118,7 @@ def test_an_edited_bib_is_parsed_again_and_only_its_newest_parse_is_kept(tmp_pat
     assert len(parses) == 2
     assert edited.entries["twice"].fields["title"] == "Thrice"
     [cached] = cache_files(tmp_path)
-    assert len(json.loads(cached.read_text(encoding="utf-8"))) == 1
+    assert len(json.loads(cache_text(cached))) == 1
 
 
 def test_another_reader_version_does_not_read_the_stored_parse(tmp_path: Path, monkeypatch, parses: list[str]):
@@ -130,7 +130,7 @@ def test_another_reader_version_does_not_read_the_stored_parse(tmp_path: Path, m
     build(path, monkeypatch)
     assert len(parses) == 2
     [cached] = cache_files(tmp_path)
-    assert len(json.loads(cached.read_text(encoding="utf-8"))) == 1  # the old reader's parse is gone
+    assert len(json.loads(cache_text(cached))) == 1  # the old reader's parse is gone
 
 
 def test_without_a_cache_folder_every_build_parses(tmp_path: Path, monkeypatch, parses: list[str]):

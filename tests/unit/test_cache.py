@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from cvfilter import cache as cache_module
 from cvfilter.cache import ResultCache, content_key, map_cached
+from tests.conftest import cache_text
 
 
 @pytest.fixture(autouse=True)
@@ -88,7 +89,7 @@ def test_a_corrupt_file_is_ignored_and_rewritten(tmp_path: Path):
     cache_module._OPEN.clear()
     reopened = ResultCache.open(tmp_path, "pubs", "apa")
     assert map_cached(["x"], ["k"], shout, reopened) == ["X!"]
-    assert json.loads(reopened.path.read_text(encoding="utf-8")) == {"k": "X!"}
+    assert json.loads(cache_text(reopened.path)) == {"k": "X!"}
 
 
 def test_caching_can_be_switched_off(tmp_path: Path, monkeypatch):
@@ -189,7 +190,7 @@ def test_marking_a_file_used_does_not_make_this_process_read_it_again(tmp_path: 
     cache = ResultCache.open(tmp_path, "citeproc", "apa")
     assert time.time_ns() - path.stat().st_mtime_ns < HOUR_NS
     reads: list[Path] = []
-    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: reads.append(self) or "{}")
+    monkeypatch.setattr(Path, "read_bytes", lambda self, *a, **k: reads.append(self) or b"")
     assert ResultCache.open(tmp_path, "citeproc", "apa") is cache and cache.get("k") == "apa"
     assert reads == []
 
@@ -205,3 +206,16 @@ def test_temporary_files_left_by_a_stopped_write_are_removed_once_stale(tmp_path
     _write(tmp_path, "citeproc", "ieee")
     assert not stale.exists()
     assert fresh.exists()
+
+
+@pytest.mark.parametrize("edit", [
+    lambda data: data.replace(b'"X!"', b'"planted"'),  # valid JSON, changed by hand
+    lambda data: data[: len(data) - 3],  # cut short
+    lambda data: data.split(b"\n", 1)[1],  # the digest line removed
+])
+def test_a_file_changed_after_it_was_written_is_read_as_empty(tmp_path: Path, edit):
+    cache = ResultCache.open(tmp_path, "pubs", "apa")
+    map_cached(["x"], ["k"], shout, cache)
+    cache.path.write_bytes(edit(cache.path.read_bytes()))
+    cache_module._OPEN.clear()
+    assert ResultCache.open(tmp_path, "pubs", "apa").get("k") is None

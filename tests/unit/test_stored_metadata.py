@@ -16,7 +16,7 @@ from cvfilter.data.model import CvData, Entry
 from cvfilter.data.typed import from_plain, to_plain, validate
 from cvfilter.errors import CvError
 from cvfilter.stats.cache import RepoStats, StatsCache, read_cache
-from tests.conftest import ROOT, copy_example
+from tests.conftest import ROOT, cache_text, copy_example, write_cache_text
 
 REPOSITORY_WITHOUT_STARS = """name: Ada Lovelace
 repositories:
@@ -52,8 +52,8 @@ def test_a_cache_entry_that_does_not_fit_is_validated_again(tmp_path, damage):
     data.write_text("name: Ada\n", encoding="utf-8")
     load_cv_data(data, "metadata.yaml", tmp_path)
     (stored,) = (tmp_path / ".cache" / "cvfilter").glob("metadata-*.json")
-    entries = json.loads(stored.read_text(encoding="utf-8"))
-    stored.write_text(json.dumps({key: damage for key in entries}), encoding="utf-8")
+    entries = json.loads(cache_text(stored))
+    write_cache_text(stored, json.dumps({key: damage for key in entries}))
     loaded, source = load_cv_data(data, "metadata.yaml", tmp_path)
     assert loaded.name == "Ada" and not isinstance(source, StoredSource)
 
