@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,10 +28,17 @@ class Context:
     cache: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     variant: Variant | None = None
+    # What each macro put in the document, by data list ("positions", "talks", "publications", ...).
+    shown: dict[str, list[Any]] = field(default_factory=dict)
 
     @property
     def labels(self) -> Labels:
         return self.config.labels
+
+    def show(self, kind: str, items: Iterable[Any]) -> None:
+        """Record the items of a data list a macro shows, in the order shown: the JSON Resume of a
+        variant lists only those, as its other formats do."""
+        self.shown.setdefault(kind, []).extend(items)
 
     @contextmanager
     def timed(self, stage: str) -> Iterator[None]:

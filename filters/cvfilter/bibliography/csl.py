@@ -81,20 +81,8 @@ def to_csl(entry: BibEntry, owner: Owner, max_authors: int = 0, untitled: str = 
 
 def mark_authors(authors: tuple[Author, ...], others: bool, owner: Owner, limit: int = 0,
                  equal: frozenset[int] = frozenset()) -> list[dict]:
-    """CSL names; the owner marked; cut to `limit` names plus "et al." without ever hiding the owner.
-
-    An owner beyond the cut keeps their place in the order: the first limit-1 names, an ellipsis for
-    the ones skipped, the owner, then "et al." only if anyone follows."""
-    chosen: list[tuple[int, Author | None]] = list(enumerate(authors))
-    cut = bool(limit) and len(chosen) > limit
-    if cut:
-        owners = [i for i, a in enumerate(authors) if owner.matches(a)]
-        if owners and owners[0] >= limit:
-            first = max(limit - 1, 0)
-            chosen = [*chosen[:first], (-1, None), (owners[0], authors[owners[0]])]
-            cut = owners[0] < len(authors) - 1
-        else:
-            chosen = chosen[:limit]
+    """CSL names; the owner marked; cut to `limit` names plus "et al." (see `cut_authors`)."""
+    chosen, cut = cut_authors(authors, owner, limit)
     names = []
     for index, author in chosen:
         if author is None:
@@ -108,6 +96,24 @@ def mark_authors(authors: tuple[Author, ...], others: bool, owner: Owner, limit:
     if names and (others or cut):
         names.append({"literal": OTHERS})
     return names
+
+
+def cut_authors(authors: tuple[Author, ...], owner: Owner, limit: int = 0) -> tuple[list[tuple[int, Author | None]], bool]:
+    """The (index, author) pairs a list shows under `limit` (0: all), and whether "et al." must follow.
+
+    The owner is never hidden: an owner beyond the cut keeps their place in the order, after the first
+    limit-1 names and an ellipsis (None) for the ones skipped; "et al." then only if anyone follows."""
+    chosen: list[tuple[int, Author | None]] = list(enumerate(authors))
+    cut = bool(limit) and len(chosen) > limit
+    if cut:
+        owners = [i for i, a in enumerate(authors) if owner.matches(a)]
+        if owners and owners[0] >= limit:
+            first = max(limit - 1, 0)
+            chosen = [*chosen[:first], (-1, None), (owners[0], authors[owners[0]])]
+            cut = owners[0] < len(authors) - 1
+        else:
+            chosen = chosen[:limit]
+    return chosen, cut
 
 
 def _equal(entry: BibEntry) -> frozenset[int]:

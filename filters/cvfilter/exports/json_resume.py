@@ -2,18 +2,25 @@
 
 JSON Resume has no place for talks, students, reviewing or teaching; talks go to `projects` with
 type "presentation" (the schema's own example), the rest stays in the CV formats.
+
+The full CV exports all the data. A variant exports what its document shows: the entries its macros
+listed (its sections, tags, limits), and its publications as its lists chose and cut them.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..context import Context
 from ..data.dates import DateRange
 from ..data.model import Contact, CvData, Entry, Person
 from ..errors import CvError, Location
+
+if TYPE_CHECKING:
+    from ..macros.publications import ShownPublication
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 _DEGREE = re.compile(r"^(?P<type>.+?)\s+in\s+(?P<area>.+)$")
@@ -28,19 +35,38 @@ def write_json_resume(context: Context | None) -> bytes:
 def json_resume(context: Context) -> dict[str, Any]:
     """The whole document; empty sections are left out."""
     data = context.data
+
+    def listed(kind: str) -> list[Any]:
+        return _listed(context, kind, getattr(data, kind))
+
     document: dict[str, Any] = {
         "$schema": SCHEMA_URL,
         "basics": _basics(data),
-        "work": [_work(e, context) for e in [*data.current_position, *data.positions]],
-        "volunteer": [_volunteer(e, context) for e in data.activities],
-        "education": [_education(e) for e in data.education],
-        "awards": [_award(e) for e in data.honors],
-        "publications": _publications(context),
-        "skills": [{"name": g.name, "keywords": list(g.items)} for g in data.skills],
-        "projects": [*map(_repository, data.repositories), *map(_talk, data.talks)],
+        "work": [_work(e, context) for e in [*listed("current_position"), *listed("positions")]],
+        "volunteer": [_volunteer(e, context) for e in listed("activities")],
+        "education": [_education(e) for e in listed("education")],
+        "awards": [_award(e) for e in listed("honors")],
+        "publications": [_publication(p, context) for p in _shown_publications(context)],
+        "skills": [{"name": g.name, "keywords": list(g.items)} for g in listed("skills")],
+        "projects": [*map(_repository, listed("repositories")), *map(_talk, listed("talks"))],
         "meta": {"version": "v1.0.0", **({"lastModified": f"{context.config.updated.isoformat()}T00:00:00"} if context.config.updated else {})},
     }
     return {key: value for key, value in document.items() if value}
+
+
+def _listed(context: Context, kind: str, everything: Iterable[Any]) -> list[Any]:
+    """The full CV's data list, or the items of it a variant's macros showed: once each, as first shown."""
+    if context.variant is None:
+        return list(everything)
+    return _first_each(context.shown.get(kind, []), id)
+
+
+def _first_each(items: Iterable[Any], key: Callable[[Any], object]) -> list[Any]:
+    """A list two macros both showed from is exported once, in the order its items first appear."""
+    found: dict[object, Any] = {}
+    for item in items:
+        found.setdefault(key(item), item)
+    return list(found.values())
 
 
 def _basics(data: CvData) -> dict[str, Any]:
@@ -126,25 +152,42 @@ def _talk(talk) -> dict[str, Any]:
                      "type": "presentation"})
 
 
-def _publications(context: Context) -> list[dict[str, Any]]:
+def _shown_publications(context: Context) -> list[ShownPublication]:
+    """Every entry of the bibliography with all its authors, or for a variant the ones its lists show."""
+    from ..macros.publications import ShownPublication
+
+    if context.variant is not None:
+        return _first_each(context.shown.get("publications", []), lambda p: p.entry.key)
     if not context.config.bibliography:
         return []
     from ..bibliography.session import bibliography_of
 
-    out = []
-    for entry in bibliography_of(context, Location(context.config.source, 1)):
-        authors = [a.full for a in entry.authors.authors] + ([context.labels["et-al"]] if entry.authors.others else [])
-        month = entry.fields.get("month", "")
-        date = f"{entry.year:04d}-{int(month):02d}" if entry.year and month.isdigit() and 1 <= int(month) <= 12 else (
-            f"{entry.year:04d}" if entry.year else None)
-        out.append(_compact({
-            "name": entry.get("title"),
-            "publisher": entry.get("_venue", "journal", "booktitle", "publisher", "school", "institution", "howpublished"),
-            "releaseDate": date,
-            "url": _web(entry.get("url") or (f"https://doi.org/{entry.get('doi')}" if entry.get("doi") else None)),
-            "summary": ", ".join(authors) or None,
-        }))
-    return out
+    return [ShownPublication(entry) for entry in bibliography_of(context, Location(context.config.source, 1))]
+
+
+def _publication(shown: ShownPublication, context: Context) -> dict[str, Any]:
+    entry = shown.entry
+    month = entry.fields.get("month", "")
+    date = f"{entry.year:04d}-{int(month):02d}" if entry.year and month.isdigit() and 1 <= int(month) <= 12 else (
+        f"{entry.year:04d}" if entry.year else None)
+    return _compact({
+        "name": entry.get("title"),
+        "publisher": entry.get("_venue", "journal", "booktitle", "publisher", "school", "institution", "howpublished"),
+        "releaseDate": date,
+        "url": _web(entry.get("url") or (f"https://doi.org/{entry.get('doi')}" if entry.get("doi") else None)),
+        "summary": _authors(shown, context) or None,
+    })
+
+
+def _authors(shown: ShownPublication, context: Context) -> str:
+    """The authors as the list names them: cut to its max-authors, with the owner always kept."""
+    from ..bibliography.csl import ELLIPSIS, cut_authors
+    from ..bibliography.session import owner_of
+
+    authors = shown.entry.authors
+    chosen, cut = cut_authors(authors.authors, owner_of(context), shown.max_authors)
+    names = [ELLIPSIS if author is None else author.full for _, author in chosen]
+    return ", ".join([*names, *([context.labels["et-al"]] if authors.others or cut else [])])
 
 
 def _web(url: str | None) -> str | None:

@@ -15,4 +15,5 @@ from .registry import LIST_OPTIONS, MacroCall, macro
        {k: v for k, v in LIST_OPTIONS.items() if k != "numbering"})
 def expand_activities(call: MacroCall, context: Context) -> list[pf.Block]:
     chosen = select(context.data.activities, call, dates=lambda e: e.dates, title=lambda e: e.title)
+    context.show("activities", chosen)
     return [section("activities", [*call.content, *(render_entry(e, context) for e in chosen)])]

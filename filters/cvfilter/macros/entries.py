@@ -25,6 +25,7 @@ def expand_entries(call: MacroCall, context: Context) -> list[pf.Block]:
         raise CvError.at(call.location, f"no list {name!r} in {context.data_source.file}",
                          f"lists: {', '.join(context.data.entry_list_names)}")
     chosen = select(items, call, dates=lambda e: e.dates, title=lambda e: e.title)
+    context.show(str(name), chosen)
     blocks = [*call.content, *(render_entry(e, context) for e in chosen)]
     return [section(f"entries-{name}", blocks)]
 

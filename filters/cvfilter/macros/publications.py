@@ -54,6 +54,7 @@ def expand_publications(call: MacroCall, context: Context) -> list[pf.Block]:
     style = resolve_style(str(call.options["csl"] or context.config.csl or "") or None, context.base_dir, call.location)
     settings = _Settings(style, locale_of(context), _link_kinds(call), int(call.options["max-authors"] or 0),
                          context.labels["et-al"], context.labels["untitled"], context.labels.base == "en")
+    context.show("publications", [ShownPublication(e, settings.max_authors) for e in chosen])
     blocks: list[pf.Block] = list(call.content)
     # A highlight sets some entries apart from the rest; when every entry shown is selected (a list
     # of selected ones, a variant that keeps only those), nothing is highlighted and no legend printed.
@@ -84,6 +85,14 @@ class _Settings:
     et_al: str
     untitled: str
     serial_comma: bool
+
+
+@dataclass(frozen=True)
+class ShownPublication:
+    """A publication as a list shows it: the entry, and how many authors it names (0: all)."""
+
+    entry: BibEntry
+    max_authors: int = 0
 
 
 def render_publications(items: list[BibEntry], settings: _Settings, context: Context) -> list[pf.Div]:

@@ -32,6 +32,7 @@ def star_count(repo: Repository, context: Context) -> int | None:
 def expand_repositories(call: MacroCall, context: Context) -> list[pf.Block]:
     repos = context.data.repositories
     chosen = select(repos, call, dates=lambda r: r.year, title=lambda r: r.name)
+    context.show("repositories", chosen)
     lead = _total(repos, call, context) if call.options["total"] else []
     return list_section("repositories", chosen, call, lambda r: render_repository(r, context), lead)
 

@@ -15,6 +15,7 @@ from .registry import LIST_OPTIONS, MacroCall, macro
        {k: v for k, v in LIST_OPTIONS.items() if k != "numbering"})
 def expand_skills(call: MacroCall, context: Context) -> list[pf.Block]:
     chosen = select(context.data.skills, call, title=lambda g: g.name)
+    context.show("skills", chosen)
     return list_section("skills", chosen, call, render_skills)
 
 

@@ -17,6 +17,7 @@ from .registry import LIST_OPTIONS, MacroCall, Option, macro
 })
 def expand_talks(call: MacroCall, context: Context) -> list[pf.Block]:
     chosen = select(context.data.talks, call, dates=lambda t: t.year, title=lambda t: t.title)
+    context.show("talks", chosen)
     return list_section("talks", chosen, call, lambda t: render_talk(t, context))
 
 
