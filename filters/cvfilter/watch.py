@@ -67,6 +67,7 @@ class Watcher:
         self.inputs: set[Path] = set()
         self.outcomes: list[Outcome] = []
         self._digests: dict[Path, str] = {}
+        self._warned: set[str] = set()  # the warnings of the last good build, as printed
 
     @property
     def roots(self) -> list[Path]:
@@ -141,9 +142,14 @@ class Watcher:
         else:
             timings = outcome.result.timings
             parts = [f"{fmt} {sum(timings.get(s, 0.0) for s in _stages(fmt)):.2f} s" for fmt in self.formats]
-            for problem in in_source_order(outcome.result.warnings):
-                print(problem, file=self.out)
-            print(f"{what}: rebuilt in {outcome.seconds:.2f} s ({', '.join(parts)})", file=self.out)
+            warnings = [str(problem) for problem in in_source_order(outcome.result.warnings)]
+            for warning in warnings:
+                if warning not in self._warned:
+                    print(warning, file=self.out)
+            again = sum(warning in self._warned for warning in warnings)
+            self._warned = set(warnings)
+            still = f"; {again} warning{'s' if again != 1 else ''} as before" if again else ""
+            print(f"{what}: rebuilt in {outcome.seconds:.2f} s ({', '.join(parts)}){still}", file=self.out)
         self.out.flush()
 
 

@@ -162,3 +162,18 @@ def test_exports_are_watched_and_timed_like_the_formats(tmp_path: Path):
     assert "Second version of the summary." in (tmp_path / "build" / "cv.txt").read_text(encoding="utf-8")
     last = out.getvalue().strip().splitlines()[-1]
     assert last.startswith("cv.md: rebuilt in") and all(f"{fmt} " in last for fmt in ("html", "md", "txt", "json"))
+
+
+def test_a_warning_is_printed_when_it_appears_and_then_only_counted(tmp_path: Path):
+    (tmp_path / "metadata.yaml").write_text("name: Ada\nrepositories:\n  - name: ada/engine\n    stars: 3\n", encoding="utf-8")
+    (tmp_path / "cv.md").write_text("---\ncvfilter:\n  data: metadata.yaml\n---\n\n# Code\n\n::: repositories\n:::\n\nFirst version.\n")
+    out = io.StringIO()
+    watcher = Watcher(tmp_path / "cv.md", ("html",), out=out)
+    starless = edit("  - name: ada/engine\n", "  - name: ada/notes\n  - name: ada/engine\n", "metadata.yaml")
+    outcomes = watcher.run(scripted(tmp_path, [starless, edit("First version", "Second version")]))
+    assert [o.ok for o in outcomes] == [True, True, True]
+    start, brought, again = out.getvalue().split("rebuilt in")[:3]
+    assert "warning" not in start
+    assert "metadata.yaml:3:5: warning: no star count for ada/notes" in brought
+    # The next build has the same warning: it is counted, not printed again.
+    assert "warning:" not in again.split("\n", 1)[1] and out.getvalue().rstrip().endswith("; 1 warning as before")

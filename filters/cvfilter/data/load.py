@@ -121,6 +121,8 @@ def _explain(error: dict) -> tuple[str, str]:
     """pydantic's message in words a CV author knows, and what to write instead."""
     if error["type"] in _EXPECTED:
         message, hint = _EXPECTED[error["type"]]
+        if error.get("input", "") is None:  # `name:` with nothing after it
+            return "is empty", f"write {message.removeprefix('expected ')} after the colon"
         if error["type"] == "string_type" and isinstance(error.get("input"), bool):
             hint = "YAML reads yes/no/on/off as true/false: put the value in quotes"
         return message, hint

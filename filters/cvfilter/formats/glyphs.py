@@ -20,7 +20,7 @@ from .typst import typst_string
 # The fonts cv.typ names, in its order; Typst falls back to its other bundled fonts after them.
 PDF_FONTS = ("Libertinus Serif", "New Computer Modern")
 _MISSING = re.compile(r'the text `?"(?P<text>.+?)"`? could not be displayed')
-HINT = "the PDF is written without PDF/A and may show a box there; remove the character or use another"
+HINT = "it may show a box there; remove the character or use another"
 # Probing stops here: a CV in a script the fonts lack entirely needs no longer list to be told so.
 _MAX_PROBES = 40
 
@@ -67,7 +67,7 @@ def pdf_warner(context: Context | None) -> Warn | None:
             context.diagnostics.warn(location, message, hint)
             return
         found = undrawable(_source_chars(context), context.base_dir) or [text]
-        _warn_each(context, found, "the PDF fonts cannot draw {!r}; the PDF is not PDF/A")
+        _warn_each(context, found, "the PDF fonts cannot draw {!r}, so the PDF is written without PDF/A")
 
     return warn
 
