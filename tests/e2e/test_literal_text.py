@@ -241,7 +241,7 @@ def test_pdf_from_latex_shows_every_special_character_literally(engine: str, tmp
 # digit), smart quotes, list, term and heading markers at the start of a line or of a content block,
 # a field access or call after a function's closing bracket, comments, links; between plain words.
 TYPST_PIECES = [
-    "...", "..", ".", "-", "--", "---", "-?", "?", "'", '"', "\u2019", "\u2018", "~", "+", "/", "//", "/*", "=", "==",
+    "...", "..", ".", "-", "--", "---", "\u2013", "\u2014", "-?", "?", "'", '"', "\u2019", "\u2018", "~", "+", "/", "//", "/*", "=", "==",
     ":", "*", "_", "#", "$", "@", "<", ">", "[", "]", "(", ")", "`", "\\", "https://", "1", "12", "1.", "\u00b2",
     " ", " ", "a", "b", "Z", "\u00e9", ",", ";",
 ]
@@ -285,6 +285,7 @@ def _typst_pdf_text(blocks: list[pf.Block], folder: Path) -> str:
 @example(["ML... it's -- a---b soft-?hy x -1 ~ end.", "’90s rock ’n’ roll (’x’)", "- dash"])
 @example(["+ plus", "= eq", "/ term: x"])
 @example(["3. third", ".field after", "x:-1 (-2) a-3 -\u00b2"])
+@example(["\u2013- a-\u2013b \u2014\u2013 -\u2013\u2013 \u2013\u2014- x\u2014-1"])
 def test_typst_markup_in_any_context_reads_back_from_the_pdf_as_written(values: list[str]) -> None:
     blocks: list[pf.Block] = []
     shown: list[str] = []
@@ -374,3 +375,36 @@ def test_bib_quotes_ampersands_and_percents_read_back_alike_from_pdf_html_and_do
     words = " ".join(p.text for p in docx.Document(str(outputs["docx"])).paragraphs)
     for fmt, text in (("pdf", pdf), ("html", html), ("docx", words)):
         assert [shown for shown in BIB_SHOWN if shown not in normalize(text)] == [], fmt
+
+
+# Front matter that pandoc's Typst template sets itself, as markup or (keywords) as code.
+FRONT_CV = r"""---
+cvfilter:
+  data: metadata.yaml
+title: 'Title Wait\.\.\. soft-?hy x -1 ’90s'
+subtitle: 'Subtitle a-?b (-2) ’n’'
+author: 'Author x -1 ’x’'
+abstract: 'Abstract Wait\.\.\. y -3'
+thanks: 'Thanks z -4'
+keywords: [machine learning, "x -1", '"quoted"']
+date: 2024-03-05
+---
+
+::: header
+:::
+"""
+FRONT_SHOWN = ["Title Wait... soft-?hy x -1 ’90s", "Subtitle a-?b (-2) ’n’", "Author x -1 ’x’", "Abstract Wait... y -3",
+               "Thanks z -4", "Last updated on March 5, 2024"]
+
+
+def test_front_matter_that_pandocs_typst_template_sets_reads_back_from_the_pdf_as_written(tmp_path: Path) -> None:
+    import pypdf
+
+    from cvfilter.build import build
+
+    (tmp_path / "cv.md").write_text(FRONT_CV, encoding="utf-8")
+    (tmp_path / "metadata.yaml").write_text("name: Ada Lovelace\n", encoding="utf-8")
+    pdf = build(tmp_path / "cv.md", ("pdf",)).outputs["pdf"]
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert [shown for shown in FRONT_SHOWN if shown not in normalize(text)] == []
+    assert pypdf.PdfReader(str(pdf)).metadata["/Keywords"] == 'machine learning, x -1, "quoted"'

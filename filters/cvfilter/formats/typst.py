@@ -3,8 +3,9 @@
 The style goes into header-includes, which pandoc's Typst template places before its page content, so
 it works for `cv build` and for plain `pandoc --pdf-engine=typst` alike. User text stays in Pandoc
 elements, so Pandoc's Typst writer escapes it; the only strings this module builds itself are the
-document metadata, through `typst_string`, and the few characters of a Str that Typst's markup would
-read as more than text where pandoc's writer leaves them as they are (`keep_literal`).
+document metadata and keywords, through `typst_string`, and the few characters of a Str that Typst's
+markup would read as more than text where pandoc's writer leaves them as they are (`keep_literal`),
+in the body and in the front matter that pandoc's template sets (title, subtitle, author, abstract).
 """
 
 from __future__ import annotations
@@ -59,8 +60,11 @@ def typst_string(value: str) -> str:
 
 # What Typst's markup reads in text that pandoc's Typst writer (3.9, `smart` on) writes unescaped:
 # "..." is an ellipsis, "-?" a soft hyphen, "-" before a number a minus sign unless a letter or digit
-# precedes it, and pandoc writes ’ as ', which Typst's smart quotes may turn into an opening ‘ ("’90s").
-_INSIDE = re.compile(r"\.\.|\u2019|-(?:\?|(?<![^\W_]-)[^\W_])")
+# precedes it, and pandoc writes ’ as ', which Typst's smart quotes may turn into an opening ‘ ("’90s"),
+# and – and — as -- and ---, which join a dash next to them ("–-" is ---, an em dash).
+_INSIDE = re.compile(r"\.\.|\u2019|-(?:\?|(?<![^\W_]-)[^\W_]|(?=[\u2013\u2014]))|[\u2013\u2014](?=[-\u2013\u2014])")
+# Written as themselves, not after a backslash: pandoc would write them as Typst reads them otherwise.
+_AS_THEMSELVES = "\u2019\u2013\u2014"
 # At the start of a line or of a content block (`#cv-org[- x]`) "- ", "+ ", "/ ", "= " and "1. " are
 # list, term and heading markers (pandoc escapes them only after its own line breaks), and a "." right
 # after a call reads a field (`#cv-org[X].y`). Any Str may come first in one: each is escaped.
@@ -95,21 +99,24 @@ def _markup_at(text: str) -> list[int]:
         char = text[index]
         if char == ".":
             index += 1  # every second dot of a run: no three in a row are left
+        elif char == "-" and text[index + 1] in "\u2013\u2014":
+            index += 1  # the dash after "-" is written as itself
         elif char == "-" and text[index + 1] != "?" and unicodedata.category(text[index + 1])[0] != "N":
             continue  # "x -y": only a number (Nd, Nl, No) after "-" makes a minus sign
-        marks.append(index)
+        if not marks or marks[-1] < index:  # "-––": the first – is marked after "-" and before "–"
+            marks.append(index)
     return marks
 
 
 def _escaped(text: str, marks: list[int]) -> list[pf.Inline]:
-    """`text` as Str pieces around raw escapes ("\\." for "."; "’" is written as itself)."""
+    """`text` as Str pieces around raw escapes ("\\." for "."; ’, – and — are written as themselves)."""
     pieces: list[pf.Inline] = []
     start = 0
     for index in marks:
         if index > start:
             pieces.append(pf.Str(text[start:index]))
         char = text[index]
-        pieces.append(pf.RawInline(char if char == "\u2019" else "\\" + char, format="typst"))
+        pieces.append(pf.RawInline(char if char in _AS_THEMSELVES else "\\" + char, format="typst"))
         start = index + 1
     if start < len(text):
         pieces.append(pf.Str(text[start:]))
@@ -132,7 +139,9 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "typst"):
         return
     found: dict[str, str] = {}
-    walk(doc, lambda elem, _doc: _icons_and_dates(elem, found), types=(*CLASSED, *TEXT_HOLDERS, pf.DefinitionItem))
+    _keywords_as_strings(doc)
+    first_walk = (*CLASSED, *TEXT_HOLDERS, pf.DefinitionItem, pf.MetaInlines)
+    walk(doc, lambda elem, _doc: _icons_and_dates(elem, found), types=first_walk)
     walk(doc, _wrap, types=(pf.Div, pf.Span))
     name, updated = found.get("cv-name", ""), found.get("cv-updated")
     for key, value in PAGE_DEFAULTS.items():
@@ -168,7 +177,26 @@ def _icons_and_dates(elem: pf.Element, found: dict[str, str]) -> pf.Inline | Non
         keep_literal(elem.content)
     elif isinstance(elem, pf.DefinitionItem):
         keep_literal(elem.term)
+    elif isinstance(elem, pf.MetaInlines):  # title, subtitle, author, abstract: the template sets them as markup
+        keep_literal(elem.content)
     return None
+
+
+def _keywords_as_strings(doc: pf.Doc) -> None:
+    """pandoc's Typst template writes the keywords into an array as they are, where Typst reads them
+    as code (`keywords: (machine learning,)` does not compile): each becomes a string literal."""
+    keywords = doc.metadata.content.get("keywords")
+    if keywords is None:
+        return
+    items = keywords.content if isinstance(keywords, pf.MetaList) else [keywords]
+    doc.metadata["keywords"] = pf.MetaList(*(pf.MetaInlines(pf.RawInline(typst_string(_meta_text(item)), format="typst"))
+                                             for item in items))
+
+
+def _meta_text(value: pf.MetaValue) -> str:
+    if isinstance(value, pf.MetaBool):  # `keywords: [yes]`: YAML reads a boolean
+        return "true" if value.boolean else "false"
+    return value.text if isinstance(value, pf.MetaString) else pf.stringify(value)
 
 
 def _unstyled(elem: pf.Element) -> bool:
