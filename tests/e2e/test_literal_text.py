@@ -6,7 +6,8 @@ specially, right-to-left text and emoji mixed in) go into every kind of field of
 and are read back from the document tree of every edge (many examples), from HTML, DOCX and
 Markdown output, Typst must compile and LaTeX stay well-formed (a few examples: those run pandoc and
 Typst), and a fixed set of every special character is read back from PDFs made by Typst, pdflatex
-and xelatex.
+and xelatex. What Typst's markup and TeX's ligatures and mappings would read as something else is
+read back from PDFs in every context it can stand in, with random text made of such pieces.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from hypothesis import strategies as st
 from cvfilter import pandoc
 from cvfilter.build import compile_typst
 from cvfilter.filter import run
-from cvfilter.formats.latex import latex_for
+from cvfilter.formats.latex import SEPARATOR, latex_for
 from tests.conftest import SMALL_CV, markdown_to_doc, normalize
 
 SPECIALS = list('&%$#_{}~^\\<>@*[]"`|\'') + ["--", "\\\\", "#set", "$x$", "<script>", "</div>", "&amp;", "{{", "\\end{document}"]
@@ -144,11 +145,14 @@ def test_every_field_survives_into_the_document_tree_of_every_edge(v: dict[str, 
             assert missing(v, pf.stringify(doc.walk(_escapes_as_text)), swap) == [], fmt
 
 
-def _escapes_as_text(elem: pf.Element, _doc: pf.Doc) -> pf.Str | None:
+def _escapes_as_text(elem: pf.Element, _doc: pf.Doc) -> pf.Str | list | None:
     """An edge writes a character its format would read as markup as a raw escape (Markdown's `\\@`
-    where a citation could start, Typst's `\\.` or `\\-`); in the tree it stands for that character."""
+    where a citation could start, Typst's `\\.` or `\\-`); in the tree it stands for that character.
+    The LaTeX edge's zero kern between two characters TeX would join stands for nothing."""
     if isinstance(elem, pf.RawInline) and elem.format in ("markdown", "typst") and len(elem.text) <= 2:
         return pf.Str(elem.text.removeprefix("\\"))
+    if isinstance(elem, pf.RawInline) and elem.format == "latex" and elem.text == SEPARATOR:
+        return []
     return None
 
 
@@ -202,11 +206,12 @@ def _read_back(source: bytes, fmt: str, folder: Path) -> str:
     return pf.stringify(pf.load(io.StringIO(json.dumps(ast))))
 
 
+# With what TeX's fonts and xelatex's TeX mapping would join or change: << >> ,, dashes, quotes, !` ?` ^.
 PDF_TEXT = {field: f"{value} ({field})" for field, value in zip(FIELDS, [
-    "Zoë & Co. 100% $5 #1", "555 0199", "C# & F# {braces} under_score", "R&D <Lab>", "Zürich", "50% back\\slash",
+    "Zoë & Co. 100% $5 #1", "555 0199", "C# & F# {braces} under_score", "R&D <<Lab>> \"Q\"", "Zürich", "50% back\\slash",
     "a*b*c [x] `tick`", "<script>", "$$ math $$", "O'Brien @handle", "\\textbf{bold}", "#set page(fill: red)", "]] ~ ^",
-    "talk #1", "Venue & Co", "Ali", "detail *", "course", "C++ {101}", "TA", "Fall 23", "Review <b>x</b>",
-    "Skills {&}", "Python 3.12",
+    "talk -- #1 --- a-b", "Venue ,,low'' & Co", "Ali", "detail * !`no ?`no", "course ``x'' ‘y’ “z” ’’", "C++ {101}",
+    "TA –- —– ––", "Fall '23", "Review <b>x</b> >>> so\u2026", "Skills {&} ,,,", "Python 3.12 \"\"",
 ])}
 
 
@@ -222,17 +227,87 @@ def test_pdf_from_typst_shows_every_special_character_literally(tmp_path: Path) 
     assert missing(PDF_TEXT, text) == []
 
 
-@pytest.mark.parametrize("engine", ["pdflatex", "xelatex"])
-def test_pdf_from_latex_shows_every_special_character_literally(engine: str, tmp_path: Path) -> None:
+# The LaTeX route runs under any pandoc from Debian's 2.17 (which writes ' as it is) to the bundled 3.x.
+LATEX_PANDOCS = {"bundled": (pandoc.pandoc_path(), None)}
+if shutil.which("pandoc", path="/usr/bin"):
+    LATEX_PANDOCS["debian"] = ("/usr/bin/pandoc", [1, 22, 2, 1])
+ENGINES = ["pdflatex", "xelatex"]
+
+
+def _latex_pdf_text(doc: pf.Doc, which: str, engine: str, folder: Path) -> str:
+    """The text of the PDF that `pandoc -t latex -s` with `which` and `engine` make of a finished document."""
     if shutil.which(engine) is None:
         pytest.fail(f"{engine} is missing: scripts/test.sh installs TeX Live")
-    latex = pandoc.write(dump(expanded(PDF_TEXT, "latex", tmp_path)), "latex", ["-s"], tmp_path, "cv.md")
-    (tmp_path / "cv.tex").write_bytes(latex)
-    result = subprocess.run([engine, "-interaction=nonstopmode", "-halt-on-error", "cv.tex"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    command, api = LATEX_PANDOCS[which]
+    ast = json.loads(dump(doc))
+    if api:
+        ast["pandoc-api-version"] = api
+    written = subprocess.run([command, "-f", "json", "-t", "latex", "-s"], input=json.dumps(ast).encode("utf-8"), cwd=folder,
+                             capture_output=True, check=True)
+    (folder / "cv.tex").write_bytes(written.stdout)
+    result = subprocess.run([engine, "-interaction=nonstopmode", "-halt-on-error", "cv.tex"], cwd=folder, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-2000:]
-    # pdflatex's T1 fonts have no ASCII caret: \textasciicircum is drawn with the circumflex glyph.
-    text = _pdf_text((tmp_path / "cv.pdf").read_bytes(), tmp_path).replace("\u2019", "'").replace("\u02c6", "^")
+    # In drawing order: -layout guesses spaces from gaps.
+    return subprocess.run(["pdftotext", "-raw", "cv.pdf", "-"], cwd=folder, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("which", LATEX_PANDOCS)
+def test_pdf_from_latex_shows_every_special_character_literally(which: str, engine: str, tmp_path: Path) -> None:
+    text = _latex_pdf_text(expanded(PDF_TEXT, "latex", tmp_path), which, engine, tmp_path)
     assert missing(PDF_TEXT, text) == []
+
+
+# ---- What TeX sets as other characters: the PDF shows what was written -------------------------------
+
+# Pieces that TeX's T1 fonts join as ligatures (<< >> ,, -- !` and the quotes pandoc writes for ‘ ’ “ ”),
+# that xelatex's TeX mapping turns into others (" ' `), that pandoc writes as TeX's own (… ^), that LaTeX
+# reads as commands, and plain words; between them, the pairs that join.
+TEX_PIECES = [
+    "<", ">", ",", "-", "\u2013", "\u2014", "'", "`", '"', "!", "?", "\u2018", "\u2019", "\u201c", "\u201d", "~", "^",
+    "\\", "{", "}", "$", "&", "%", "#", "_", "|", "@", "*", "[", "]", ".", "\u2026", "\u00ab", "\u00bb", "\u00a1",
+    "\u00bf", "\u201e", " ", "a", "b", "Z", "\u00e9", "1",
+]
+tex_text = st.lists(st.sampled_from(TEX_PIECES), min_size=1, max_size=8).map("".join).filter(str.strip)
+
+
+def _in_tex_contexts(value: str) -> tuple[list[pf.Block], list[str]]:
+    """`value` alone, after a word, in the edge's \\cvdate{...}, in emphasis, a link and a heading, and
+    twice in a row (the last word of one against the first of the other); and the text each shows."""
+    from cvfilter.elements import text
+
+    blocks = [
+        pf.Para(*text(value)),
+        pf.Para(pf.Str("A"), pf.Space(), *text(value)),
+        pf.Para(pf.Span(*text(value), classes=["cv-date"])),
+        pf.Para(pf.Emph(*text(value))),
+        pf.Para(pf.Link(*text(value), url="https://example.org")),
+        pf.Header(*text(value), level=1),
+        pf.Para(*text(value), *text(value)),
+    ]
+    words = normalize(value)
+    return blocks, [words, f"A {words}", words, words, words, words, words + words]
+
+
+@settings(max_examples=2, deadline=None, phases=FAST, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(tex_text, min_size=1, max_size=3))
+@example(["<<a>> ,,b'' ``c'' \"d\" !`e ?`f", "x--y---z \u2013-\u2014\u2013 \u2018\u2019\u201c\u201d\u2019\u2019 !\u2018 ^~ a\u2026"])
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("which", LATEX_PANDOCS)
+def test_tex_ligatures_and_mappings_in_any_context_read_back_from_the_pdf_as_written(which: str, engine: str, values: list[str]) -> None:
+    from cvfilter.formats.latex import finish
+
+    blocks: list[pf.Block] = []
+    shown: list[str] = []
+    for value in values:
+        more, texts = _in_tex_contexts(value)
+        blocks += more
+        shown += texts
+    doc = pf.Doc(*blocks)
+    finish(doc, None)
+    with tempfile.TemporaryDirectory() as name:
+        text = _latex_pdf_text(doc, which, engine, Path(name))
+    assert normalize(text) == normalize(" ".join(shown) + " 1")
 
 
 # ---- Typst's markup in plain text: the PDF shows what HTML and Word show ----------------------------

@@ -4,6 +4,10 @@ pdflatex stops on characters its fonts lack (✉, ★, 𝕏), so icons and symbo
 commands that every TeX Live install can set. User text in a script pdflatex cannot set (emoji,
 Hebrew, Arabic, CJK, ...) is kept for xelatex and lualatex and prints as a bold "?" under pdflatex,
 with a warning at its source line: `--pdf-engine=xelatex` (with a font that has it) shows it.
+
+User text is otherwise left to pandoc's writer, which escapes what LaTeX would read as commands but
+not what TeX's fonts and xelatex's TeX mapping set as other characters: `'`, `"`, a backtick and
+pairs such as `<<` or `,,`. `literal` writes those so that the PDF shows the text as it was written.
 """
 
 from __future__ import annotations
@@ -28,9 +32,24 @@ SYMBOLS = {
     "★": r"\cvstar{}",
     "•": r"\textbullet{}",
     "♥": r"\ensuremath{\heartsuit}",
-    # TeX sets a backtick as an opening quote; user text means the character itself.
+    # What TeX sets as another character: a backtick and ' as quotes (pandoc 2.17 writes ' as it is),
+    # " as a closing quote under xelatex (its TeX mapping), and ^ as pandoc's \^{}, the circumflex
+    # accent, which pdftotext reads as ˆ. User text means the character itself.
     "`": r"\textasciigrave{}",
+    "'": r"\textquotesingle{}",
+    '"': r"\textquotedbl{}",
+    "^": r"\textasciicircum{}",
+    # pdflatex sets … as three spaced periods (\ldots), read back as ". . ."; cv.tex keeps the character.
+    "…": r"\cvellipsis{}",
 }
+# Pairs that T1 fonts (ligatures) and xelatex's TeX mapping set as one other character: << >> ,,
+# and dashes ("–-" is written ---, an em dash); pandoc writes ‘ ’ “ ” as ` ' `` '', so !‘ is ¡, and
+# puts a thin space between two of them, which pdftotext reads as a space. A zero kern between the
+# two keeps them apart under every engine, and takes the thin space's place.
+QUOTES = "\u2018\u2019\u201c\u201d"
+JOINED = (("-\u2013\u2014", "-\u2013\u2014"), (QUOTES, QUOTES), ("!?", "\u2018\u201c"), (",", ","), ("<", "<"), (">", ">"))
+SEPARATOR = r"{\kern0pt}"
+_JOIN_FIRST = "".join(first for first, _second in JOINED)
 # Unicode blocks pdflatex sets with pandoc's template (utf8 inputenc, T1 fontenc, textcomp): Latin,
 # Latin-1, Latin Extended-A and common punctuation and signs. Anything else goes through \cvnotpdftex.
 PDFLATEX_RANGES = ((0x00, 0x17F), (0x218, 0x21B), (0x2C6, 0x2DD), (0x2010, 0x203A), (0x20AC, 0x20AC),
@@ -48,7 +67,7 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
         return
     name = owner_name(doc)
     walk(doc, _contact_icons)
-    walk(doc, _icons)
+    walk(doc, literal)
     _warn_unsettable(doc, context)
     before_date(doc, lambda: [pf.RawInline(r"\cvdatesep{}", format="latex")])
     walk(doc, _wrap)
@@ -81,22 +100,55 @@ def latex_for(char: str) -> str | None:
     return None
 
 
-def _icons(elem: pf.Element, _doc: pf.Doc) -> pf.Inline | None:
-    if isinstance(elem, pf.Str) and any(latex_for(char) for char in elem.text):
-        parts: list[pf.Inline] = []
-        buffer = ""
-        for char in elem.text:
-            if (latex := latex_for(char)) is not None:
-                if buffer:
-                    parts.append(pf.Str(buffer))
-                    buffer = ""
-                parts.append(pf.RawInline(latex, format="latex"))
-            else:
-                buffer += char
-        if buffer:
-            parts.append(pf.Str(buffer))
-        return pf.Span(*parts)
-    return None
+def joins(first: str, second: str) -> bool:
+    """True when TeX would set the two characters, as pandoc writes them, as one other character."""
+    return any(first in firsts and second in seconds for firsts, seconds in JOINED)
+
+
+def literal(elem: pf.Element, _doc: pf.Doc) -> pf.Inline | None:
+    """A Str that TeX would not set as written becomes Str pieces between raw LaTeX: a command for
+    each character in SYMBOLS or out of pdflatex's reach, a SEPARATOR inside each pair that joins,
+    and one at its end when the Str after it would join it."""
+    if type(elem) is not pf.Str or not elem.text:
+        return None
+    text = elem.text
+    following = elem.next if text[-1] in _JOIN_FIRST else None
+    tail = type(following) is pf.Str and following.text != "" and joins(text[-1], following.text[0])
+    parts: list[pf.Inline] = []
+    heading: bool | None = None
+    start = 0
+    for index, char in enumerate(text):
+        latex = latex_for(char)
+        if latex is None and not (char in _JOIN_FIRST and index + 1 < len(text) and joins(char, text[index + 1])):
+            continue
+        cut = index if latex else index + 1
+        if cut > start:
+            parts.append(pf.Str(text[start:cut]))
+        if latex is None:
+            parts.append(pf.RawInline(SEPARATOR, format="latex"))
+        else:
+            heading = _in_heading(elem) if heading is None else heading
+            parts.extend(_bookmarked(latex, char) if heading else [pf.RawInline(latex, format="latex")])
+        start = index + 1
+    if not parts and not tail:
+        return None
+    if start < len(text):
+        parts.append(pf.Str(text[start:]))
+    if tail:
+        parts.append(pf.RawInline(SEPARATOR, format="latex"))
+    return pf.Span(*parts)
+
+
+def _in_heading(elem: pf.Element) -> bool:
+    while elem is not None and not isinstance(elem, pf.Block):
+        elem = elem.parent
+    return isinstance(elem, pf.Header)
+
+
+def _bookmarked(latex: str, char: str) -> list[pf.Inline]:
+    """In a heading, the command is set on the page and the character kept for the PDF's bookmark:
+    pandoc writes a heading's bookmark text from its Str elements, leaving raw LaTeX out."""
+    return [pf.RawInline(f"\\texorpdfstring{{{latex}}}{{", format="latex"), pf.Str(char), pf.RawInline("}", format="latex")]
 
 
 def _wrap(elem: pf.Element, _doc: pf.Doc) -> object:
