@@ -98,3 +98,23 @@ def test_an_error_carries_the_warnings_found_with_it(cv_dir):
     severities = [(p.severity, p.location.line) for p in caught.value.problems]
     assert severities[0] == ("error", 13)
     assert ("warning", 10) in severities
+
+
+ASIDES = """\
+name: Ada Lovelace
+education:
+  - {title: B.A. in Mathematics, org: Example University, dates: 1835, gpa: 3.9/4.0}
+  - {title: M.A. in Mathematics, org: Example University, dates: 1837, gpa: 3.9/4.0, note: summa cum laude, topic: notebooks}
+  - {title: Ph.D. in Mathematics, org: Example University, dates: 1840, gpa: 4.0/4.0, with: [{name: Charles Babbage}],
+     topic: engines, note: first thesis}
+  - {title: Diploma, org: Example University, dates: 1841, topic: engines, note: with honours}
+"""
+
+
+def test_a_gpa_keeps_the_topic_collaborators_and_note_beside_it(cv_dir):
+    doc = DOC.replace("from=positions", "from=education")
+    out = normalize(cv_dir(ASIDES, doc, "plain"))
+    assert "B.A. in Mathematics, Example University (3.9/4.0) 1835" in out
+    assert "M.A. in Mathematics, Example University (3.9/4.0; on notebooks; summa cum laude) 1837" in out
+    assert "Ph.D. in Mathematics, Example University (4.0/4.0; with Charles Babbage on engines; first thesis) 1840" in out
+    assert "Diploma, Example University (on engines; with honours) 1841" in out

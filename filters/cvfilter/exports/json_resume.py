@@ -44,7 +44,7 @@ def json_resume(context: Context) -> dict[str, Any]:
         "basics": _basics(data),
         "work": [_work(e, context) for e in [*listed("current_position"), *listed("positions")]],
         "volunteer": [_volunteer(e, context) for e in listed("activities")],
-        "education": [_education(e) for e in listed("education")],
+        "education": [_education(e, context) for e in listed("education")],
         "awards": [_award(e) for e in listed("honors")],
         "publications": [_publication(p, context) for p in _shown_publications(context)],
         "skills": [{"name": g.name, "keywords": list(g.items)} for g in listed("skills")],
@@ -127,12 +127,14 @@ def _volunteer(item: Entry, context: Context) -> dict[str, Any]:
     })
 
 
-def _education(item: Entry) -> dict[str, Any]:
+def _education(item: Entry, context: Context) -> dict[str, Any]:
+    """The GPA is the schema's `score`; the rest of the aside goes to `summary`, a key the schema's
+    education lacks but allows, so that a note or topic is not lost."""
     degree = _DEGREE.match(item.title)
     study, area = (degree["type"], degree["area"]) if degree else (item.title, None)
     return _compact({
         "institution": item.org or item.title, "url": item.org_url or item.url, "studyType": study, "area": area,
-        "score": item.gpa, **_dates(item.dates),
+        "score": item.gpa, **_dates(item.dates), "summary": _summary(item, context),
     })
 
 

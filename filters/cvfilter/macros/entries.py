@@ -31,7 +31,7 @@ def expand_entries(call: MacroCall, context: Context) -> list[pf.Block]:
 
 
 def render_entry(item: Entry, context: Context) -> pf.Div:
-    """Title, organisation in italics, place, GPA or note, collaborators; the date on the right."""
+    """Title, organisation in italics, place, then GPA, collaborators and note in parentheses; the date on the right."""
     labels = context.labels
     line: list[pf.Inline] = [span(link(text(item.title), item.url), "cv-title")]
     if item.org:
@@ -54,20 +54,18 @@ def render_entry(item: Entry, context: Context) -> pf.Div:
 
 
 def _aside(item: Entry, context: Context) -> list[pf.Inline]:
-    """What goes in parentheses: the GPA, a note, or "with X and Y on topic"."""
+    """What goes in parentheses: the GPA, "with X and Y on topic" and the note, those there
+    separated by semicolons ("3.9/4.0; on notebooks; summa cum laude")."""
     labels = context.labels
-    if item.gpa:
-        return text(item.gpa)
-    parts: list[pf.Inline] = []
+    together: list[pf.Inline] = []
     if item.with_:
         people = join([_person(p) for p in item.with_], ", ", f", {labels['and']} ")
-        parts += [*text(labels["with"]), pf.Space(), *people]
+        together += [*text(labels["with"]), pf.Space(), *people]
     if item.topic:
-        parts += [pf.Space(), *text(labels["on"]), pf.Space()] if parts else [*text(labels["on"]), pf.Space()]
-        parts += text(item.topic)
-    if item.note:
-        parts = [*parts, pf.Str(";"), pf.Space(), *text(item.note)] if parts else text(item.note)
-    return parts
+        together += [pf.Space(), *text(labels["on"]), pf.Space()] if together else [*text(labels["on"]), pf.Space()]
+        together += text(item.topic)
+    parts = [part for part in (text(item.gpa or ""), together, text(item.note or "")) if part]
+    return join(parts, "; ")
 
 
 def _person(person: Person) -> list[pf.Inline]:
