@@ -32,6 +32,8 @@ T = TypeVar("T")
 CACHE_VERSION = 2
 CACHE_ENV = "CVFILTER_CACHE_DIR"
 DISABLE_ENV = "CVFILTER_NO_CACHE"
+# What switches caching off; "0", "false" or "" leave it on, as they read.
+_YES = frozenset({"1", "true", "yes", "on"})
 
 # Below this many missing results, forking workers costs more than it saves.
 PARALLEL_MIN = 16
@@ -48,7 +50,7 @@ _OPEN: dict[Path, ResultCache] = {}
 
 def cache_dir(base_dir: Path) -> Path | None:
     """`.cache/cvfilter/` beside cv.md, or $CVFILTER_CACHE_DIR; None when caching is switched off."""
-    if os.environ.get(DISABLE_ENV):
+    if os.environ.get(DISABLE_ENV, "").strip().lower() in _YES:
         return None
     override = os.environ.get(CACHE_ENV)
     return Path(override) if override else base_dir / ".cache" / "cvfilter"

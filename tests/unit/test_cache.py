@@ -99,6 +99,14 @@ def test_caching_can_be_switched_off(tmp_path: Path, monkeypatch):
     assert not (tmp_path / ".cache").exists()
 
 
+@pytest.mark.parametrize("value, cached", [("1", False), ("true", False), (" YES ", False), ("on", False),
+                                           ("0", True), ("false", True), ("no", True), ("", True)])
+def test_only_a_yes_switches_caching_off(tmp_path: Path, monkeypatch, value: str, cached: bool):
+    monkeypatch.setenv(cache_module.DISABLE_ENV, value)
+    assert map_cached(["x"], ["k"], shout, ResultCache.open(tmp_path, "pubs", "apa")) == ["X!"]
+    assert (tmp_path / ".cache").exists() is cached
+
+
 def test_many_missing_results_are_computed_in_workers_in_order(tmp_path: Path):
     items = [f"entry {n}" for n in range(cache_module.PARALLEL_MIN + 5)]
     keys = [content_key(item) for item in items]
