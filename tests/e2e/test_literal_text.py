@@ -410,6 +410,42 @@ def test_an_at_sign_after_punctuation_comes_back_from_markdown_as_text_not_a_cit
     assert missing(v, _read_back(markdown, "markdown", tmp_path)) == []
 
 
+# What pandoc's smart typography reads as more than it is, and what it makes of it, between words.
+SMART_PIECES = ["...", "..", ".", "-", "--", "---", "'", '"', "\u2019", "\u2018", "\u201c", "\u201d", "\u2013", "\u2014",
+                "\u2026", "@", "x@y", "(", ")", "*", "_", "\\", "`", "#", "<", ">", "[", "]", " ", "a", "Zo\u00eb", "1"]
+smart_text = st.lists(st.sampled_from(SMART_PIECES), min_size=1, max_size=8).map("".join).filter(
+    lambda s: s.strip() and s.strip()[0] not in "-"
+)
+
+
+@settings(max_examples=20, deadline=None, phases=FAST, suppress_health_check=[HealthCheck.too_slow])
+@given(st.fixed_dictionaries({field: smart_text for field in FIELDS}))
+@example({field: f"dots... en -- em --- 'x' \"y\" it's ({field})" for field in FIELDS})
+@example({field: f"a----b ....x \u2013 \u2014 \u2026 \u2019s \u201cq\u201d x--@y ({field})" for field in FIELDS})
+def test_the_markdown_export_reads_back_through_pandoc_as_written(v: dict[str, str]) -> None:
+    """`cv build --to md`, read by pandoc's Markdown reader (smart typography on): every value as written."""
+    from cvfilter.build import build
+
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        (folder / "cv.md").write_text(CV, encoding="utf-8")
+        (folder / "metadata.yaml").write_text(yaml.safe_dump(metadata(v), allow_unicode=True), encoding="utf-8")
+        markdown = build(folder / "cv.md", ("md",)).outputs["md"].read_text(encoding="utf-8")
+        plain = pandoc.Running(markdown, "cv.md", folder, ["-f", "markdown", "-t", "plain", "--wrap=none"]).result()
+    assert missing(v, plain) == []
+
+
+def test_the_markdown_export_keeps_typography_as_it_is_and_escapes_only_ascii(tmp_path):
+    v = {**TRICKY, "title": "dots... en -- em --- 'x' \"y\"", "org": "2019 \u2013 \u201cq\u201d \u2026"}
+    (tmp_path / "cv.md").write_text(CV, encoding="utf-8")
+    (tmp_path / "metadata.yaml").write_text(yaml.safe_dump(metadata(v), allow_unicode=True), encoding="utf-8")
+    from cvfilter.build import build
+
+    markdown = build(tmp_path / "cv.md", ("md",)).outputs["md"].read_text(encoding="utf-8")
+    assert "dots\\... en \\-- em \\-\\-- \\'x\\' \\\"y\\\"" in markdown
+    assert "2019 \u2013 \u201cq\u201d \u2026" in markdown
+
+
 BIB_CV = """---
 date: 2024-03-05
 cvfilter:

@@ -28,8 +28,8 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     walk(doc, _name_as_heading)
     walk(doc, _icon_words)
     walk(doc, _unwrap)
-    if (doc.format or "").startswith("markdown"):
-        walk(doc, _no_citations, types=pf.Str)
+    if doc.format == "markdown":
+        walk(doc, _as_written, types=pf.Str)
     # Nothing is left for a second run to redo, so the markers need not leak into `-s` front matter.
     for marker in (DONE_KEY, FINISHED_KEY):
         if marker in doc.metadata:
@@ -64,19 +64,26 @@ def _unwrap(elem: pf.Element, _doc: pf.Doc) -> list[pf.Element] | None:
     return None
 
 
-# Where pandoc's Markdown reader would start a citation ("x--@key"), its writer leaves the "@" bare.
-_CITATION_START = re.compile(r"(?<![^\W_])@")
+# What pandoc's Markdown reader would turn into more than the characters written: an "@" after
+# anything but a letter or digit starts a citation ("x--@key"); smart typography makes "--" and "---"
+# dashes, "..." an ellipsis, and ' and " curly quotes. Pandoc's writer leaves the "@" bare, and the
+# rest too once its smart extension is off; the Markdown export turns that off, since with it on the
+# writer also spells every "–", "…" and curly quote in ASCII ("--"), which reads worse where the
+# file is shown as written.
+_READ_AS_MORE = re.compile(r"(?<![^\W_])@|-(?=-)|\.(?=\.\.)|['\"]")
 
 
-def _no_citations(elem: pf.Str, _doc: pf.Doc) -> list[pf.Inline] | None:
-    """An "@" after anything but a letter or digit, escaped, so the text does not come back as a citation."""
-    parts = _CITATION_START.split(elem.text)
-    if len(parts) == 1:
-        return None
+def _as_written(elem: pf.Str, _doc: pf.Doc) -> list[pf.Inline] | None:
+    """The text with a backslash before each such character, so that it reads back as written."""
     escaped: list[pf.Inline] = []
-    for index, part in enumerate(parts):
-        if index:
-            escaped.append(pf.RawInline("\\@", format="markdown"))
-        if part:
-            escaped.append(pf.Str(part))
+    start = 0
+    for found in _READ_AS_MORE.finditer(elem.text):
+        if found.start() > start:
+            escaped.append(pf.Str(elem.text[start:found.start()]))
+        escaped.append(pf.RawInline("\\" + found.group(), format="markdown"))
+        start = found.end()
+    if not escaped:
+        return None
+    if start < len(elem.text):
+        escaped.append(pf.Str(elem.text[start:]))
     return escaped
