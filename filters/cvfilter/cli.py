@@ -70,7 +70,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     ci = commands.add_parser("init-ci", help="write .github/workflows/cv.yml: build the CV on every push, keep the files")
     ci.add_argument("folder", nargs="?", default=Path("."), type=Path, help="the CV's repository (default: here)")
-    ci.add_argument("--install", default=None, help="the command that installs cvfilter (default: pip install cvfilter)")
+    ci.add_argument("--install", default=None, help="the command CI runs to install cvfilter (default: pip install of the Git URL and commit it came from)")
     ci.add_argument("--force", action="store_true", help="replace an existing, different workflow")
 
     preview = commands.add_parser("preview", help="build, then write PNGs of the PDF, DOCX and HTML first pages")
@@ -182,9 +182,9 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _init_ci(args: argparse.Namespace) -> int:
-    from .ci_template import DEFAULT_INSTALL, init_ci
+    from .ci_template import init_ci
 
-    print(f"wrote {init_ci(args.folder, args.install or DEFAULT_INSTALL, args.force)}")
+    print(f"wrote {init_ci(args.folder, args.install, args.force)}")
     return 0
 
 
