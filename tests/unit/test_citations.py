@@ -102,3 +102,35 @@ def test_citeproc_after_the_filter_has_nothing_left_to_do(cv_dir):
 def test_citations_are_formatted_when_a_macro_only_warned(cv_dir):
     soup = BeautifulSoup(run(cv_dir, text=TEXT + "\n# Papers\n\n::: {.publications types=patent}\n:::\n"), "lxml")
     assert [normalize(s.get_text()) for s in soup.select("span.cv-cite")][0] == "(Amos and Kolter 2017)"
+
+
+LEFT_OUT = """\
+# Research
+
+Kolter showed it [-@optnet]. Boyd [-@book, p. 3]. Both [see -@icnn; @book]. And @optnet too.
+
+::: references
+:::
+"""
+
+
+# What pandoc 3.9 --citeproc writes for the same text with the same style (checked by hand).
+@pytest.mark.parametrize(("csl", "expected"), [
+    ("", ["(2017)", "(2004, p. 3)", "(see 2017; Boyd 2004)", "Amos and Kolter (2017)"]),
+    ("apa", ["(2017)", "(2004, p. 3)", "(see 2017; Boyd, 2004)", "Amos and Kolter (2017)"]),
+    ("chicago-author-date", ["(2017)", "(2004, 3)", "(see 2017; Boyd 2004)", "Amos and Kolter (2017)"]),
+    ("ieee", ["[1]", "[2, p. 3]", None, "Amos and Kolter [1]"]),  # numbered: nothing to leave out
+])
+def test_suppressed_author_shows_the_rest_of_the_citation(cv_dir, csl, expected):
+    html = run(cv_dir, "html", csl=csl, text=LEFT_OUT)
+    soup = BeautifulSoup(html, "lxml")
+    cites = [normalize(s.get_text()) for s in soup.select("span.cv-cite")]
+    assert [c for c, e in zip(cites, expected) if e is not None] == [e for e in expected if e is not None]
+    assert not any("\ue000" <= ch <= "\uf8ff" for ch in html)  # no stand-in or marker left behind
+    references = normalize(soup.select_one("#refs").get_text())
+    assert "Kolter" in references and "Boyd" in references  # the references still name every author
+
+
+def test_suppressed_author_reaches_plain_text_as_well(cv_dir):
+    text = normalize(run(cv_dir, "plain", csl="apa", text=LEFT_OUT))
+    assert "Kolter showed it (2017). Boyd (2004, p. 3). Both (see 2017; Boyd, 2004). And Amos and Kolter (2017) too." in text

@@ -1,4 +1,4 @@
-"""Pandoc citations in prose (`[@key]`, `@key`, `[see @key, p. 3]`) formatted by citeproc-py.
+"""Pandoc citations in prose (`[@key]`, `@key`, `[-@key]`, `[see @key, p. 3]`) formatted by citeproc-py.
 
 Works under plain pandoc without --citeproc: the Cite elements the Markdown reader leaves are
 replaced by the style's citation text, and the references list goes where a `::: references` macro
@@ -31,6 +31,7 @@ _LOCATOR = re.compile(
 _LABELS = {"p": "page", "pp": "page", "pages": "page", "chap": "chapter", "sec": "section", "§": "section",
            "fig": "figure", "vol": "volume", "l": "line", "para": "paragraph", "no": "issue"}
 _STRUCTURE = m.OWNER + m.TITLE_OPEN + m.TITLE_CLOSE + m.URL_OPEN + m.URL_CLOSE
+_WRAPPERS = (m.EMPH, m.BOLD, m.SMALLCAPS, m.SUPERSCRIPT, m.SUBSCRIPT, m.UNDERLINE)
 
 
 def format_citations(doc: pf.Doc, context: Context, source_text: str | None) -> list[Problem]:
@@ -75,9 +76,11 @@ def format_citations(doc: pf.Doc, context: Context, source_text: str | None) -> 
     engine.sort()
     numeric = bool(style.root.xpath("//cs:citation//cs:text[@variable='citation-number']",
                                     namespaces={"cs": "http://purl.org/net/xbiblio/csl"}))
+    left_out = {} if numeric else _without_authors(cites, items, style, formatter)
     formatted: dict[int, pf.Span] = {}
     for cite, citation in prepared:
-        rendered = to_inlines(_plain(str(engine.cite(citation, lambda item: None))), {})
+        marked = left_out[id(cite)] if id(cite) in left_out else str(engine.cite(citation, lambda item: None))
+        rendered = to_inlines(_plain(marked), {})
         if cite.citations[0].mode == "AuthorInText":
             rendered = _in_text(cite, by_key, context, rendered, numeric, engine)
         formatted[id(cite)] = pf.Span(*rendered, classes=["cv-cite"], attributes={"keys": " ".join(c.id for c in cite.citations)})
@@ -105,6 +108,57 @@ def _item(citation: pf.Citation, factory):
     if suffix:
         args["suffix"] = suffix if suffix[0] in ",;." else " " + suffix
     return factory(citation.id, **args)
+
+
+def _without_authors(cites: list[pf.Cite], items: dict[str, dict], style, formatter) -> dict[int, str]:
+    """`[-@key]`: the citations that leave an item's authors out, as the style writes the rest ("(2017)",
+    "(2004, p. 3)"); keyed by the Cite's id. Numbered styles need none: their citations name no author.
+
+    citeproc-py cannot suppress an author, so a second engine renders these citations with each such
+    item's authors replaced by one name standing in for them (their text, so that items sort as they
+    would, then a marker); the stand-in and the delimiter after it are then cut out."""
+    wanted = [cite for cite in cites if any(c.mode == "SuppressAuthor" for c in cite.citations)]
+    if not wanted:
+        return {}
+    from citeproc import Citation, CitationItem, CitationStylesBibliography
+    from citeproc.source.json import CiteProcJSON
+
+    left_out = {c.id.lower() for cite in wanted for c in cite.citations if c.mode == "SuppressAuthor"}
+    stand_ins = {key: _stand_in(items[key]) for key in left_out}
+    copies = [{**items[key], "id": key + m.STAND_IN, "author": [{"literal": stand_ins[key]}]} for key in left_out]
+    engine = CitationStylesBibliography(style, CiteProcJSON([*items.values(), *copies]), formatter)
+
+    def item_of(citation: pf.Citation):
+        key = citation.id.lower() + (m.STAND_IN if citation.mode == "SuppressAuthor" else "")
+        return _item(citation, lambda _id, **args: CitationItem(key, **args))
+
+    prepared = []
+    for cite in wanted:
+        citation = Citation([item_of(c) for c in cite.citations])
+        engine.register(citation)
+        prepared.append((cite, citation))
+    engine.sort()
+    names = "|".join(re.escape(text) for text in sorted(set(stand_ins.values()), key=len, reverse=True))
+    closing = "".join(close for _open, close in _WRAPPERS)
+    cut = re.compile(rf"(?:{names})(?P<close>[{closing}]*)[,;:]?\s*")
+    return {id(cite): _drop_empty_wrappers(cut.sub(r"\g<close>", str(engine.cite(citation, lambda item: None))))
+            for cite, citation in prepared}
+
+
+def _stand_in(item: dict) -> str:
+    """The text of a CSL item's authors, ending in the marker: unique to the item's names, and sorting
+    where the names would."""
+    names = item.get("author") or item.get("editor") or []
+    parts = (name.get("literal") or " ".join(filter(None, (name.get("non-dropping-particle"), name.get("family"), name.get("given"))))
+             for name in names)
+    return "".join(ch for ch in " ".join(parts) if ch not in _STRUCTURE) + m.STAND_IN
+
+
+def _drop_empty_wrappers(marked: str) -> str:
+    """A style that sets the authors in small caps (or italics...) leaves an empty pair once they are cut."""
+    for open_, close in _WRAPPERS:
+        marked = marked.replace(open_ + close, "")
+    return marked
 
 
 def _in_text(cite: pf.Cite, by_key: dict[str, BibEntry], context: Context, rendered: list[pf.Inline],
