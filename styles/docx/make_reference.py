@@ -37,7 +37,7 @@ DATED_PARAGRAPHS = ("Body Text", "First Paragraph", "Compact", "CV Entry")
 STYLE_NAMES = (
     "Normal", "Body Text", "First Paragraph", "Compact", "Title", "Heading 1", "Heading 2", "Heading 3",
     "Hyperlink", "CV Name", "CV Contact", "CV Entry", "CV Selected", "CV Detail", "CV Lead",
-    "CV Title", "CV Date", "CV Organisation", "CV Owner", "CV Heading Note",
+    "CV Title", "CV Date", "CV Organisation", "CV Owner", "CV Heading Note", "CV Heading Note Link",
 )
 
 
@@ -116,6 +116,8 @@ def build() -> bytes:
     _font(_character_style(styles, "CV Organisation"), italic=True)
     _font(_character_style(styles, "CV Owner"), bold=True)
     _font(_character_style(styles, "CV Heading Note"), size=9.5, bold=False, color=MUTED)
+    # A link in the note ("Google Scholar") keeps the link's look at the note's size, not the heading's.
+    _font(_character_style(styles, "CV Heading Note Link", base="Hyperlink"), size=9.5, bold=False)
 
     buffer = io.BytesIO()
     document.save(buffer)
@@ -136,9 +138,9 @@ def _paragraph_style(styles, name: str, base: str):
     return style
 
 
-def _character_style(styles, name: str):
+def _character_style(styles, name: str, base: str = "Default Paragraph Font"):
     style = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
-    style.base_style = styles["Default Paragraph Font"]
+    style.base_style = styles[base]
     style.quick_style = True
     return style
 

@@ -114,3 +114,14 @@ def test_libreoffice_opens_the_file(example_build: Path, tmp_path: Path) -> None
     lines = [normalize(line) for line in text.splitlines()]
     assert lines[0] == "Brandon Amos"
     assert "Research Scientist, Meta AI, Fundamental AI Research (FAIR), New York City 2019 – Present" in lines
+
+
+def test_a_link_in_a_heading_note_has_the_size_of_the_note(document) -> None:
+    """Publications [Google Scholar: 6k+ citations ...]: the link is not heading-size and bold."""
+    (heading,) = [p for p in document.paragraphs if p.style.name == "Heading 1" and "Google Scholar" in p.text]
+    runs = {run.text: run.style for run in heading.iter_inner_content() if hasattr(run, "style")}
+    links = [link for link in heading.iter_inner_content() if not hasattr(link, "style")]
+    (link_run,) = [run for link in links for run in link.runs if run.text == "Google Scholar"]
+    assert link_run.style.name == "CV Heading Note Link" and link_run.style.base_style.name == "Hyperlink"
+    note = next(style for text, style in runs.items() if "citations" in text)
+    assert link_run.style.font.size == note.font.size == docx.shared.Pt(9.5) and link_run.style.font.bold is False

@@ -33,6 +33,7 @@ CHARACTER_STYLES = {
     "cv-owner": "CV Owner",
     "cv-scholar-stats": "CV Heading Note",
 }
+NOTE_LINK = "CV Heading Note Link"
 _TAB = "<w:r><w:tab/></w:r>"
 
 
@@ -76,6 +77,16 @@ def _apply_styles(elem: pf.Element, _doc: pf.Doc) -> None:
         for cls, style in CHARACTER_STYLES.items():
             if cls in elem.classes:
                 elem.attributes["custom-style"] = style
+        if "cv-scholar-stats" in elem.classes:
+            walk(elem, _note_link, types=pf.Link)
+
+
+def _note_link(elem: pf.Link, _doc: pf.Doc) -> None:
+    """A link in a heading's note: pandoc would give its run the Hyperlink style alone, which
+    leaves it at the heading's size and weight inside the smaller note."""
+    wrapped = len(elem.content) == 1 and isinstance(elem.content[0], pf.Span) and elem.content[0].attributes.get("custom-style") == NOTE_LINK
+    if not wrapped:
+        elem.content = [pf.Span(*elem.content, attributes={"custom-style": NOTE_LINK})]
 
 
 CORE_NAMESPACES = {
