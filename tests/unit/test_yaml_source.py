@@ -117,3 +117,13 @@ def test_other_errors_after_a_quote_keep_the_parsers_own_place(text: str) -> Non
     with pytest.raises(CvError) as caught:
         parse_yaml(text, "m.yaml")
     assert "opened here is closed only" not in caught.value.problems[0].message
+
+
+def test_a_key_merged_from_an_anchor_may_be_overridden_but_not_written_twice() -> None:
+    text = "honors:\n  - &award\n    title: Award one\n    org: Society\n  - <<: *award\n    title: Award two\n"
+    source = parse_yaml(text, "m.yaml")
+    assert source.data["honors"][1] == {"title": "Award two", "org": "Society"}
+    assert str(source.locate(("honors", 1, "title"))) == "m.yaml:6:12"
+    with pytest.raises(CvError) as caught:
+        parse_yaml(text + "    title: Award three\n", "m.yaml")
+    assert str(caught.value.problems[0].location) == "m.yaml:7:5" and "line 6" in caught.value.problems[0].hint

@@ -188,22 +188,29 @@ def read_text(path: Path, shown_as: str) -> str:
         ) from None
 
 
+def _written_in(key_node: yaml.Node, mapping: yaml.MappingNode) -> bool:
+    """Whether a key is written inside this mapping rather than merged in from an anchor."""
+    return mapping.start_mark.index <= key_node.start_mark.index <= mapping.end_mark.index
+
+
 def _record(node: yaml.Node, path: PathKey, source: YamlSource, duplicates: list[Problem]) -> None:
     """Positions of every value and key; a key given twice in one mapping is a problem, because
     YAML would silently keep only the last value."""
     mark = node.start_mark
     source.positions[path] = Location(source.file, mark.line + 1 + source.line_offset, mark.column + 1)
     if isinstance(node, yaml.MappingNode):
-        seen: dict[str, Location] = {}
+        seen: dict[str, tuple[Location, yaml.Node]] = {}
         for key_node, value_node in node.value:
             key = key_node.value
             child = (*path, key)
             here = Location(source.file, key_node.start_mark.line + 1 + source.line_offset, key_node.start_mark.column + 1)
-            if key in seen:
+            # Keys merged in from an anchor (`<<: *award`) come first and lie elsewhere in the file;
+            # a key written here may override one of them, as YAML allows.
+            if key in seen and _written_in(seen[key][1], node) and _written_in(key_node, node):
                 duplicates.append(Problem(here, f"key {key!r} appears twice in the same place",
-                                          f"the first is on line {seen[key].line}; merge them or remove one"))
+                                          f"the first is on line {seen[key][0].line}; merge them or remove one"))
                 continue
-            seen[key] = here
+            seen[key] = (here, key_node)
             _record(value_node, child, source, duplicates)
             # A key's own line is more useful than its value's for "unknown key" messages.
             source.positions[(*child, "<key>")] = here
