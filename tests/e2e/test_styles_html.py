@@ -117,3 +117,28 @@ def test_page_has_no_serious_accessibility_violations(example_build: Path) -> No
         if v["impact"] in {"serious", "critical"}
     ]
     assert serious == []
+
+
+def test_no_line_of_the_header_starts_with_a_separator_at_desktop_width(example_build: Path) -> None:
+    """At 1000 px the contacts fit on a line, and the update date, on its own line, has no "•"."""
+    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (run scripts/test.sh)")
+    if not CHROMIUM:
+        pytest.skip("needs Debian's chromium (run scripts/test.sh)")
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            tab = browser.new_context(viewport={"width": 1000, "height": 700}, offline=True).new_page()
+            tab.goto((example_build / "cv.html").as_uri())
+            lines = tab.evaluate("""() => {
+                const seen = new Map();
+                for (const el of document.querySelectorAll('.cv-contact-item, .cv-updated, .cv-sep')) {
+                    if (!el.getClientRects().length) continue;  // not shown
+                    const top = Math.round(el.getBoundingClientRect().top);
+                    const left = el.getBoundingClientRect().left;
+                    if (!seen.has(top) || seen.get(top).left > left) seen.set(top, {left, cls: el.className});
+                }
+                return [...seen.values()].map(first => first.cls);
+            }""")
+        finally:
+            browser.close()
+    assert lines == ["cv-contact-item", "cv-updated"]
