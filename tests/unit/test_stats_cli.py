@@ -68,5 +68,18 @@ def test_check_reports_a_broken_cache_as_a_warning(folder, capsys):
     (folder / "stats.json").write_text("{oops", encoding="utf-8")
     assert main(["check"]) == 0
     err = capsys.readouterr().err
-    assert "stats.json: warning: statistics cache ignored: not valid JSON at line 1" in err
+    assert "stats.json:1:2: warning: statistics cache ignored: not valid JSON: expected a key in double quotes" in err
     assert "no star count for ada/engine" in err
+
+
+def test_stats_lists_each_problem_of_a_broken_cache_at_its_line(folder, capsys):
+    (folder / "stats.json").write_text('{\n  "version": 1,\n  "repositories": {"ada/engine": {"stars": -2}}\n}\n', encoding="utf-8")
+    assert main(["stats"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "stats.json:3:34: error: repositories.ada/engine.fetched is required but missing "
+        '(add `"fetched": ...` here, or run `cv stats --refresh` to rewrite it)',
+        "stats.json:3:44: error: repositories.ada/engine.stars: must not be negative, got -2 "
+        "(write 0 or more, or run `cv stats --refresh` to rewrite it)",
+        "2 errors",
+    ]

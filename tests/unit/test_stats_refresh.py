@@ -178,7 +178,7 @@ def test_a_broken_old_cache_is_reported_and_rewritten(cv):
     with serve() as api:
         all_found(api)
         report = run(cv, api)
-    assert "stats.json: warning: ignored the old cache: not valid JSON" in messages(report)
+    assert "stats.json:1:45: warning: ignored the old cache: not valid JSON: the file ends too early" in messages(report)
     assert read_cache(cv / "stats.json").repositories["ada/engine"].stars == 100
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import types
 import typing
 from functools import cached_property
 from pathlib import Path
@@ -113,6 +114,7 @@ _EXPECTED = {
     "string_type": ("expected text", "put the value in quotes"),
     "int_type": ("expected a whole number", "write digits only, e.g. 42"),
     "int_parsing": ("expected a whole number", "write digits only, e.g. 42"),
+    "int_from_float": ("expected a whole number", "write digits only, e.g. 42"),
     "greater_than_equal": ("must not be negative", "write 0 or more"),
 }
 
@@ -139,34 +141,40 @@ def _dotted(path: tuple) -> str:
 
 
 def _fields_at(root: type, path: tuple) -> list[str]:
-    """The keys allowed at `path`, following the records' nested types."""
-    record: Any = root
+    """The keys allowed at `path`, following the records' nested types: a list's index, a
+    mapping's own key (`collections.awards`, `repositories.owner/name`) and a record's field."""
+    kinds: list[Any] = [root]
     for part in path:
-        if isinstance(part, int):
-            continue
-        if not dataclasses.is_dataclass(record):
-            return []
-        hints = typing.get_type_hints(record, include_extras=True)
-        field = next((f for f in dataclasses.fields(record) if _key(f) == part or f.name == part), None)
-        if field is None:
-            return []
-        record = _inner_record(hints[field.name])
-    if dataclasses.is_dataclass(record):
-        return [_key(f) for f in dataclasses.fields(record)]
-    return []
+        kinds = [inner for kind in kinds for inner in _step(kind, part)]
+    records = [kind for kind in kinds if dataclasses.is_dataclass(kind)]
+    return [_key(f) for f in dataclasses.fields(records[0])] if records else []
+
+
+def _step(kind: Any, part: str | int) -> list[Any]:
+    """The types that `part` of a value of type `kind` may have."""
+    found = []
+    for each in _arms(kind):
+        origin, args = typing.get_origin(each), typing.get_args(each)
+        if isinstance(part, int) and origin is list:
+            found.append(args[0])
+        elif isinstance(part, str) and origin is dict:
+            found.append(args[1])
+        elif isinstance(part, str) and dataclasses.is_dataclass(each):
+            hints = typing.get_type_hints(each, include_extras=True)
+            found.extend(hints[f.name] for f in dataclasses.fields(each) if part in (_key(f), f.name))
+    return [arm for kind in found for arm in _arms(kind)]
+
+
+def _arms(kind: Any) -> list[Any]:
+    """`kind` without Annotated and None: each type a value of it may be."""
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is typing.Annotated:
+        return _arms(args[0])
+    if origin in (typing.Union, types.UnionType):
+        return [arm for arg in args if arg is not type(None) for arm in _arms(arg)]
+    return [kind]
 
 
 def _key(field: dataclasses.Field) -> str:
     """A field's name as users write it."""
     return field.metadata.get("alias", field.name)
-
-
-def _inner_record(annotation: object) -> object:
-    """The record inside list[X], dict[str, list[X]], X | None."""
-    stack = [annotation]
-    while stack:
-        current = stack.pop()
-        if dataclasses.is_dataclass(current):
-            return current
-        stack.extend(typing.get_args(current))
-    return None

@@ -7,21 +7,31 @@ so a crash at any moment leaves either the old file or the new one, never half o
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from ..cache import code_version
+from ..errors import CvError, Location, Problem
 from ..data.typed import STRICT, Checked, recall, to_plain, validate
 from ..files import atomic_write
+
+if TYPE_CHECKING:
+    from ..data.yaml_source import YamlSource
 
 VERSION = 1
 
 
 def _aware(value: Any) -> datetime:
     """A time as written in stats.json; one without a zone is taken as UTC."""
-    stamp = validate(datetime, value)
+    from pydantic import ValidationError
+
+    try:
+        stamp = validate(datetime, value)
+    except ValidationError:
+        raise ValueError("is not a date and time; write it as 2024-01-31T12:00:00Z") from None
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
 
 
@@ -59,42 +69,105 @@ class StatsCache:
 
 
 class CacheError(Exception):
-    """stats.json exists but cannot be used; the message says why."""
+    """stats.json exists but cannot be used; each problem is placed on its line and says why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(f"{p.location}: {p.message}" for p in problems))
+
+    def __reduce__(self):
+        """Rebuilt from its problems when it crosses a process boundary (the warming child)."""
+        return (type(self), (self.problems,))
 
 
-def read_cache(path: Path, base_dir: Path | None = None) -> StatsCache:
-    """The cache at `path`; an absent file is an empty cache, a broken one a CacheError.
-    With `base_dir`, a file that validated before is read back from the cache folder there."""
+def read_cache(path: Path, base_dir: Path | None = None, shown_as: str | None = None) -> StatsCache:
+    """The cache at `path`; an absent file is an empty cache, a broken one a CacheError whose
+    problems name the file as `shown_as` (its name by default). With `base_dir`, a file that
+    validated before is read back from the cache folder there."""
+    shown = shown_as or path.name
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return StatsCache()
     except OSError as exc:
-        raise CacheError(f"cannot read it: {exc.strerror}") from None
+        raise CacheError([Problem(Location(shown), f"cannot read it: {exc.strerror}")]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CacheError([Problem(Location(shown, line), f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                                  "save the file as UTF-8")]) from None
     found, remember = recall(StatsCache, text, path.name, base_dir, "statistics", _code_version())
     if found is not None:
         return found
-    cache = _validated(text)
+    cache = _validated(text, shown)
     remember(cache)
     return cache
 
 
-def _validated(text: str) -> StatsCache:
+def with_remedy(hint: str, remedy: str) -> str:
+    """A problem's own hint, then what the caller does about the whole file."""
+    if not hint:
+        return remedy
+    return f"{hint} Or {remedy}" if hint.endswith("?") else f"{hint}, or {remedy}"
+
+
+def _validated(text: str, shown: str) -> StatsCache:
     from pydantic import ValidationError
 
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CacheError(f"not valid JSON at line {exc.lineno}: {exc.msg}") from None
+        if not text[exc.pos:].strip():
+            raise CacheError([Problem(Location(shown, exc.lineno, exc.colno), "not valid JSON: the file ends too early",
+                                      "was it cut short? Close each open quote and bracket")]) from None
+        raise CacheError([Problem(Location(shown, exc.lineno, exc.colno), f"not valid JSON: {_json_words(exc.msg)}",
+                                  "check the quotes, commas and brackets here and just before")]) from None
+    if not isinstance(raw, dict):
+        raise CacheError([Problem(Location(shown, 1, 1), "expected one JSON object, `{...}`, holding the statistics")])
     try:
         cache = validate(StatsCache, raw)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "top level"
-        raise CacheError(f"{where}: {first['msg'].removeprefix('Value error, ')}") from None
+        from ..data.load import validation_problems
+
+        problems = validation_problems(exc, _places(text, shown, raw), StatsCache)
+        raise CacheError([replace(p, hint=_YAML_KEY.sub(r'`"\1": ...`', p.hint)) for p in problems]) from None
     if cache.version != VERSION:
-        raise CacheError(f"version {cache.version} is not {VERSION}")
+        where = _places(text, shown, raw).locate(("version",))
+        raise CacheError([Problem(where, f"version {cache.version} is not one this cvfilter reads ({VERSION})")])
     return cache
+
+
+# The shared mapper writes a key to add as YAML does, `fetched:`; in stats.json it is `"fetched": ...`.
+_YAML_KEY = re.compile(r"`([\w-]+):`")
+
+# Python's words for broken JSON, in the words of someone editing the file.
+_JSON_WORDS = {
+    "Expecting value": "a value is missing or not written as JSON (text goes in double quotes)",
+    "Expecting ',' delimiter": "a comma is missing",
+    "Expecting ':' delimiter": "a colon is missing after a key",
+    "Expecting property name enclosed in double quotes": "expected a key in double quotes (is there a comma too many?)",
+    "Extra data": "more text after the end of the JSON object",
+}
+
+
+def _json_words(message: str) -> str:
+    for words, plain in _JSON_WORDS.items():
+        if message.startswith(words):
+            return plain
+    return message
+
+
+def _places(text: str, shown: str, raw: Any) -> YamlSource:
+    """The line of each value of stats.json. JSON is YAML too, but for a tab between tokens, which
+    a JSON string cannot hold, so a space in its place keeps every position; text that YAML still
+    will not read keeps its problems at the top of the file rather than losing them."""
+    from ..data.yaml_source import YamlSource, parse_yaml
+
+    try:
+        return parse_yaml(text.replace("\t", " "), shown)
+    except CvError:
+        return YamlSource(shown, raw)
 
 
 def _code_version() -> str:

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from ..context import Context
-from .cache import CacheError, read_cache
+from ..errors import Problem
+from .cache import CacheError, read_cache, with_remedy
 from .lookup import cache_path
 from .refresh import RefreshReport, refresh
 from .show import describe, summarize
@@ -38,9 +39,10 @@ def run_stats(source: Path, do_refresh: bool) -> int:
         print(summarize(report), file=sys.stderr)
         status = 1 if report.failed else 0
     try:
-        cache = read_cache(cache_path(context))
+        cache = read_cache(cache_path(context), shown_as=context.config.stats)
     except CacheError as exc:
-        print(f"{context.config.stats}: {exc}", file=sys.stderr)
+        print_problems([Problem(p.location, p.message, with_remedy(p.hint, "run `cv stats --refresh` to rewrite it"))
+                        for p in exc.problems])
         return 1
     print("\n".join(describe(context, cache)))
     return status

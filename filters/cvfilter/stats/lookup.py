@@ -13,7 +13,7 @@ from pathlib import Path
 from ..config import resolve_inside
 from ..context import Context
 from ..errors import Location
-from .cache import CacheError, StatsCache, read_cache
+from .cache import CacheError, StatsCache, read_cache, with_remedy
 
 _CACHE_KEY = "stats"
 _WARNED_KEY = "stats-warned"
@@ -37,9 +37,11 @@ def load(context: Context) -> StatsCache:
     if isinstance(cached, StatsCache):
         return cached
     try:
-        cache = read_cache(cache_path(context), context.base_dir)
+        cache = read_cache(cache_path(context), context.base_dir, context.config.stats)
     except CacheError as exc:
-        context.diagnostics.warn(Location(context.config.stats), f"statistics cache ignored: {exc}", "run `cv stats --refresh` to rewrite it")
+        for problem in exc.problems:
+            context.diagnostics.warn(problem.location, f"statistics cache ignored: {problem.message}",
+                                     with_remedy(problem.hint, "run `cv stats --refresh` to rewrite it"))
         cache = StatsCache()
     context.cache[_CACHE_KEY] = cache
     return cache

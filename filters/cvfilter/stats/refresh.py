@@ -48,9 +48,10 @@ def refresh(
     report = RefreshReport(path)
     shown = context.config.stats
     try:
-        old = read_cache(path)
+        old = read_cache(path, shown_as=shown)
     except CacheError as exc:
-        report.problems.append(Problem(Location(shown), f"ignored the old cache: {exc}", "it is rewritten now", "warning"))
+        report.problems.extend(Problem(problem.location, f"ignored the old cache: {problem.message}", "it is rewritten now", "warning")
+                               for problem in exc.problems)
         old = StatsCache()
     cache = copy.deepcopy(old)
 
