@@ -32,7 +32,8 @@ def import_cv(source: Path, folder: Path, force: bool = False) -> tuple[list[Pat
         from ..data.yaml_source import load_yaml
         from .rendercv import from_rendercv
 
-        imported = from_rendercv(load_yaml(source, shown).data, shown)
+        loaded = load_yaml(source, shown)
+        imported = from_rendercv(loaded.data, shown, loaded.locate)
     else:
         raise CvError.at(Location(shown), f"cannot tell the format of {shown!r} from its extension",
                          "JSON Resume files end in .json, RenderCV files in .yaml")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 from ..data.dates import DateError, parse_date_range
@@ -19,15 +20,17 @@ _NETWORKS = {
 class Reader:
     """Checks shapes while an importer walks a document and collects what it could not carry over."""
 
-    def __init__(self, shown: str) -> None:
+    def __init__(self, shown: str, locate: Callable[[tuple[str | int, ...]], Location] | None = None) -> None:
         self.shown = shown
+        self.locate = locate or (lambda path: Location(shown))
         self.warnings: list[Problem] = []
 
     def fail(self, message: str, hint: str = "") -> NoReturn:
         raise CvError.at(Location(self.shown), message, hint)
 
-    def warn(self, message: str, hint: str = "") -> None:
-        self.warnings.append(Problem(Location(self.shown), message, hint, "warning"))
+    def warn(self, message: str, hint: str = "", at: tuple[str | int, ...] = ()) -> None:
+        """A warning placed at the value `at` leads to, where the source's lines are known."""
+        self.warnings.append(Problem(self.locate(at) if at else Location(self.shown), message, hint, "warning"))
 
     def mapping(self, value: Any, where: str) -> dict:
         if not isinstance(value, dict):
