@@ -12,6 +12,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
@@ -19,8 +20,11 @@ T = TypeVar("T")
 
 
 def can_fork() -> bool:
-    """POSIX systems fork; Windows does not, and callers then do the same work in process."""
-    return hasattr(os, "fork") and sys.platform != "win32"
+    """Whether work may go to forked children. POSIX systems fork; Windows does not. Nor does a
+    process with other threads running (`cv watch --serve` and its preview server): a child gets a
+    copy of every lock such a thread holds, never to be released. Callers then do the same work in
+    process."""
+    return hasattr(os, "fork") and sys.platform != "win32" and threading.active_count() == 1
 
 
 class Forked(Generic[T]):

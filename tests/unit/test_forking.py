@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
 
@@ -93,3 +94,16 @@ def test_ctrl_c_while_waiting_stops_every_child_at_once():
         signal.signal(signal.SIGALRM, previous)
     assert time.monotonic() - started < 10  # not after the children's 30 s
     _assert_reaped(children)
+
+
+def test_no_forking_while_another_thread_runs():
+    """`cv watch --serve` runs a server thread: builds then finish their formats in threads instead."""
+    release = threading.Event()
+    server = threading.Thread(target=release.wait)
+    server.start()
+    try:
+        assert not can_fork()
+    finally:
+        release.set()
+        server.join()
+    assert can_fork()
