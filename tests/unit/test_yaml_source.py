@@ -33,10 +33,10 @@ def test_dates_and_decimals_stay_as_written() -> None:
 
 
 def test_only_plain_decimals_are_read_as_whole_numbers() -> None:
-    text = "code: 010\ntime: 12:30\nlabel: 1_000\nhex: 0x1F\nbinary: 0b101\nstars: 12\nplus: +3\nzero: 0\nbelow: -7\n"
+    text = "code: 010\ntime: 12:30\nlabel: 1_000\nhex: 0x1F\nbinary: 0b101\nstars: 12\nplus: +3\nzero: 0\nbelow: -7\nnil: -0\nphone: +4915112345678\n"
     for data in (parse_yaml(text, "m.yaml").data, parse_yaml(text + "# \t\n", "m.yaml").data):  # libyaml and PyYAML
         assert data == {"code": "010", "time": "12:30", "label": "1_000", "hex": "0x1F", "binary": "0b101",
-                        "stars": 12, "plus": 3, "zero": 0, "below": -7}
+                        "stars": 12, "plus": "+3", "zero": 0, "below": -7, "nil": "-0", "phone": "+4915112345678"}
 
 
 def test_a_key_given_twice_is_reported_at_the_second() -> None:

@@ -212,7 +212,7 @@ def _unknown_keys(cites: list[pf.Cite], by_key: dict[str, BibEntry], bib_file: s
                 continue
             seen.add(key)
             guess = difflib.get_close_matches(key, [e.key for e in by_key.values()], n=1)
-            hint = f"did you mean @{guess[0]}?" if guess else f"keys are defined in {bib_file}"
+            hint = f"did you mean @{guess[0]}?" if guess else f"add an entry @...{{{key}, ...}} to {bib_file}, or fix the key"
             problems.append(Problem(Location(source, _line_of_key(source_text, key)), f"unknown citation key '@{key}' (not in {bib_file})", hint))
     return problems
 

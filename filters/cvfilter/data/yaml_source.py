@@ -43,9 +43,10 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag not in _AS_TEXT]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-# Whole numbers only as decimals: YAML 1.1 also reads `010` as 8, `12:30` as 750, `0x1F` as 31 and
-# `1_000` as 1000, which a course code, a time or a label must not become.
-_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+# Whole numbers only as plain decimals: YAML 1.1 also reads `010` as 8, `12:30` as 750, `0x1F` as 31,
+# `1_000` as 1000 and `+4915112345678` as a number without its sign, which a course code, a time, a
+# label or a phone number must not become.
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^(?:0|-?[1-9][0-9]*)$"), list("-0123456789"))
 
 # The same loader on libyaml, when PyYAML was built with it: about eight times faster on
 # metadata.yaml, the largest part of loading the data. It must read text as `_Loader` does, so it is
