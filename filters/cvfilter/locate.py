@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .errors import Location
@@ -20,6 +21,18 @@ class _Sightings:
     file: str
     found: list[tuple[str, int]] = field(default_factory=list)
     _used: set[int] = field(default_factory=set)
+    _pinned: dict[int, tuple[object, Location]] = field(default_factory=dict)
+
+    def pin(self, uses: Iterable[tuple[str, object]]) -> None:
+        """Give each element of the whole document its line now, in document order: a variant then
+        drops sections, and the n-th use left is not the n-th one in the file."""
+        for name, element in uses:
+            self._pinned[id(element)] = (element, self.next(name))
+
+    def at(self, element: object, name: str) -> Location:
+        """The line pinned to `element`, else the next unused line of `name`."""
+        pinned = self._pinned.get(id(element))
+        return pinned[1] if pinned is not None and pinned[0] is element else self.next(name)
 
     def next(self, name: str) -> Location:
         for index, (found_name, line) in enumerate(self.found):

@@ -19,7 +19,7 @@ from .data.yaml_source import read_text
 from .errors import CvError, Diagnostics, Location, Problem, relative
 from .formats import RAW_TYPST  # noqa: F401  (before any document loads: raw Typst in cv.md is valid)
 from .locate import InlineLocator, MacroLocator
-from .walk import walk
+from .walk import in_order, walk
 
 if TYPE_CHECKING:
     from .macros.registry import MacroCall
@@ -105,11 +105,14 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
     from .macros import MACROS
 
     locator = MacroLocator.from_text(source_text, context.config.source)
+    inline_locator = InlineLocator.from_text(source_text, context.config.source)
     problems = []
     variant = context.variant
-    if variant is not None:
+    if variant is not None and variant.sections is not None:
         from .variants import keep_sections
 
+        locator.pin(_named(doc, pf.Div))
+        inline_locator.pin(_named(doc, pf.Span))
         keep_sections(doc, variant)
 
     def expand_in(blocks: list[pf.Block]) -> list[pf.Block]:
@@ -135,7 +138,7 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
         return out
 
     doc.content = expand_in(list(doc.content))
-    problems.extend(expand_inline_macros(doc, context, source_text))
+    problems.extend(expand_inline_macros(doc, context, inline_locator))
     if not any(p.severity == "error" for p in problems):
         from .bibliography.citations import format_citations
 
@@ -154,7 +157,12 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
             del doc.metadata[consumed]
 
 
-def expand_inline_macros(doc: pf.Doc, context: Context, source_text: str | None) -> list:
+def _named(doc: pf.Doc, kind: type[pf.Div] | type[pf.Span]) -> list[tuple[str, pf.Element]]:
+    """Each Div or Span with a class and that class, in the order of cv.md."""
+    return [(elem.classes[0], elem) for elem in in_order(doc, kind) if elem.classes]
+
+
+def expand_inline_macros(doc: pf.Doc, context: Context, locator: InlineLocator) -> list:
     """Replace each Span whose first class names an inline macro; other Spans stay as written.
 
     An empty Span with a class (`[]{.name}`) shows nothing unless it is a macro, so an unknown name
@@ -162,7 +170,6 @@ def expand_inline_macros(doc: pf.Doc, context: Context, source_text: str | None)
     from .macros import INLINE_MACROS
     from .macros.registry import parse_call, unknown_inline_macro
 
-    locator = InlineLocator.from_text(source_text, context.config.source)
     problems = []
 
     def action(elem: pf.Element, _doc: pf.Doc) -> list[pf.Inline] | None:
@@ -171,9 +178,9 @@ def expand_inline_macros(doc: pf.Doc, context: Context, source_text: str | None)
         name = elem.classes[0]
         if name not in INLINE_MACROS:
             if not elem.content and not name.startswith("cv-") and name not in context.config.keep_classes:
-                problems.extend(unknown_inline_macro(name, locator.next(name)).problems)
+                problems.extend(unknown_inline_macro(name, locator.at(elem, name)).problems)
             return None
-        location = locator.next(name)
+        location = locator.at(elem, name)
         try:
             call = parse_call(elem, name, location, INLINE_MACROS)
             return INLINE_MACROS[name].expand(call, context)
@@ -204,7 +211,7 @@ def read_macro_use(block: pf.Block, locator: MacroLocator, keep: Collection[str]
     name = block.classes[0]
     if name.startswith("cv-") or name in keep:
         return MacroUse(recurse=True)
-    location = locator.next(name)
+    location = locator.at(block, name)
     if name in MACROS and (unclosed := unclosed_macro(block, name, location, MACROS, locator.unclosed)):
         return MacroUse(recurse=True, problems=(unclosed,))
     try:

@@ -7,7 +7,7 @@ when an action replaced, removed or spliced one of its items.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import panflute as pf
@@ -77,3 +77,17 @@ def _walk_mapping(mapping: pf.DictContainer, action: Action, doc: pf.Doc, types:
             del mapping[key]
         elif result is not value:
             mapping[key] = result
+
+
+def in_order(elem: pf.Element, types: Types) -> Iterator[pf.Element]:
+    """Every element of `types` below `elem`, parents before children, in the order the source has
+    them (as its opening fences and brackets come in cv.md)."""
+    for name in elem._children:
+        child = getattr(elem, name)
+        items = (child.list if isinstance(child, pf.ListContainer) else list(child.values())
+                 if isinstance(child, pf.DictContainer) else [child] if isinstance(child, pf.Element) else [])
+        for item in items:
+            if isinstance(item, types):
+                yield item
+            if item._children:
+                yield from in_order(item, types)

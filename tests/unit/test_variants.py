@@ -94,3 +94,19 @@ def test_variant_tags_select_publications_by_bib_keywords(cv_dir):
                 "  variants:\n    resume: {tags: [resume]}\n---\n\n# Publications\n\n::: publications\n:::\n")
     out = normalize(cv_dir(META, markdown, refs__bib=BIB))
     assert "Engines of Thought" in out and "Bernoulli" not in out
+
+
+def _line_of(text: str, marker: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if marker in line)
+
+
+def test_a_variant_that_drops_earlier_sections_reports_the_true_line(cv_dir):
+    """Lines are found in cv.md before the variant drops sections: the n-th macro left is not the
+    n-th one in the file."""
+    body = BODY.replace("::: {.entries from=education}", "::: {.entries from=education limit=x}")
+    body = body.replace("# Positions\n", "# Positions\n\nSee []{.nope}.\n").replace("# Skills\n", "# Skills\n\nSee []{.nope}.\n")
+    markdown = doc("    short: {sections: [Education, Skills]}\n", "short").replace(BODY, body)
+    with pytest.raises(CvError) as caught:
+        cv_dir(META, markdown)
+    lines = {problem.message.split()[0]: problem.location.line for problem in caught.value.problems}
+    assert lines == {"option": _line_of(markdown, "limit=x"), "unknown": _line_of(markdown, "# Skills") + 2}
