@@ -134,3 +134,18 @@ def test_suppressed_author_shows_the_rest_of_the_citation(cv_dir, csl, expected)
 def test_suppressed_author_reaches_plain_text_as_well(cv_dir):
     text = normalize(run(cv_dir, "plain", csl="apa", text=LEFT_OUT))
     assert "Kolter showed it (2017). Boyd (2004, p. 3). Both (see 2017; Boyd, 2004). And Amos and Kolter (2017) too." in text
+
+
+def test_a_variant_without_the_references_section_lists_no_cited_works_and_says_so(tmp_path, capsys):
+    from cvfilter.build import build
+
+    (tmp_path / "metadata.yaml").write_text(META, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    front = "---\ncvfilter:\n  bibliography: refs.bib\n  variants:\n    short:\n      sections: [Research, After]\n---\n\n"
+    text = "# Research\n\nOptNet [@optnet].\n\n# References\n\n::: references\n:::\n\n# After\n\nDone.\n"
+    (tmp_path / "cv.md").write_text(front + text, encoding="utf-8")
+    result = build(tmp_path / "cv.md", ("html",), variant="short", stem="cv-short")
+    soup = BeautifulSoup(result.outputs["html"].read_text(encoding="utf-8"), "lxml")
+    assert soup.select("span.cv-cite") and not soup.select("div.cv-reference")  # nothing trails "After"
+    (warning,) = [w for w in result.warnings if "cited" in w.message]
+    assert (warning.location.line, warning.message) == (6, "the variant 'short' lists none of the works cited in its text")

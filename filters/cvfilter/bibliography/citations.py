@@ -87,7 +87,13 @@ def format_citations(doc: pf.Doc, context: Context, source_text: str | None) -> 
     # Spans, not Cites: a --citeproc run after this filter finds nothing left to redo.
     walk(doc, lambda elem, _doc: formatted.get(id(elem)) if isinstance(elem, pf.Cite) else None)
     references = [_reference(str(entry), items[key]) for key, entry in zip(engine.keys, engine.bibliography())]
-    _place(doc, placeholders, references)
+    if placeholders or context.variant is None or context.variant.sections is None:
+        _place(doc, placeholders, references)
+    else:  # the list would trail the variant's last section as if it were part of it
+        context.diagnostics.warn(
+            context.variant.location, f"the variant {context.variant.name!r} lists none of the works cited in its text",
+            "name the section with the `references` macro among the variant's sections to list them",
+        )
     return []
 
 
