@@ -76,9 +76,12 @@ def from_json_resume(document: Any, shown: str) -> ImportedCv:
         sections.append(Section("Publications", "publications", {"group-by": "none"}))
     skills = [_skill(read, item, f"skills[{i}]", "skills") for i, item in enumerate(read.items(document, "skills"))]
     languages = [_language(read, item, f"languages[{i}]") for i, item in enumerate(read.items(document, "languages"))]
-    if languages:
-        skills.append({"name": "Languages", "items": languages, "tags": ["skills"]})
     interests = [_skill(read, item, f"interests[{i}]", "interests") for i, item in enumerate(read.items(document, "interests"))]
+    if languages:
+        # Against the names as written too: "Languages" with a level shows as "Languages (Advanced)".
+        written = [item.get("name") for key in ("skills", "interests") for item in read.items(document, key)]
+        named = {str(name).casefold() for name in [*written, *(group["name"] for group in skills + interests)]}
+        skills.append({"name": _unused(("Languages", "Spoken languages"), named), "items": languages, "tags": ["skills"]})
     if skills or interests:
         metadata["skills"] = skills + interests
     if skills:
@@ -167,6 +170,15 @@ def _skill(read: Reader, item: Any, where: str, tag: str) -> dict:
     items = read.strings(item.get("keywords"), f"{where}.keywords") or ([level] if level else [name])
     shown = f"{name} ({level})" if level and items != [level] else name
     return {"name": shown, "items": items, "tags": [tag]}
+
+
+def _unused(names: tuple[str, ...], taken: set[str]) -> str:
+    """The first name no other skill group has (a group called "Languages" may list programming
+    languages), else the last one numbered."""
+    free = [name for name in names if name.casefold() not in taken]
+    if free:
+        return free[0]
+    return next(f"{names[-1]} {n}" for n in range(2, len(taken) + 3) if f"{names[-1]} {n}".casefold() not in taken)
 
 
 def _language(read: Reader, item: Any, where: str) -> str:
