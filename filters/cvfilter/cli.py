@@ -157,8 +157,9 @@ def _build(args: argparse.Namespace) -> int:
     if args.variant or args.all_variants:
         from .variants import build_variants
 
+        told: set[str] = set()  # a warning about a shared file is printed once, not once per variant
         for result in build_variants(args.source, args.to, args.output, None if args.all_variants else args.variant):
-            print_build(result, args.timings)
+            print_build(result, args.timings, told)
         return 0
     result = build(args.source, args.to, args.output)
     print_build(result, args.timings)

@@ -28,8 +28,14 @@ def _counted(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def print_build(result, timings: bool) -> None:
-    print_problems(result.warnings)
+def print_build(result, timings: bool, told: set[str] | None = None) -> None:
+    """The warnings (those not in `told` yet, which collects them across the builds of one command)
+    and the files written."""
+    warnings = result.warnings
+    if told is not None:
+        warnings = [w for w in warnings if str(w) not in told]
+        told.update(str(w) for w in warnings)
+    print_problems(warnings)
     for fmt, path in result.outputs.items():
         print(f"wrote {path}")
     if timings:

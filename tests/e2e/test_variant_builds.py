@@ -87,3 +87,12 @@ def test_unknown_variant_on_the_command_line_fails_with_the_known_names(tmp_path
     err = capsys.readouterr().err
     assert "no variant 'resum'" in err and "long, short" in err
     assert not (tmp_path / "build").exists()
+
+
+def test_all_variants_print_a_warning_about_a_shared_file_once(tmp_path, capsys):
+    (tmp_path / "cv.md").write_text(SMALL, encoding="utf-8")
+    (tmp_path / "metadata.yaml").write_text(SMALL_META + "contact: {github: ghopper}\nrepositories: [{name: ghopper/cobol}]\n", encoding="utf-8")
+    (tmp_path / "cv.md").write_text(SMALL + "\n# Code\n\n::: repositories\n:::\n", encoding="utf-8")
+    assert main(["build", str(tmp_path / "cv.md"), "--all-variants", "--to", "html"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("no star count for ghopper/cobol") == 1, err
