@@ -6,17 +6,23 @@ from pathlib import Path
 
 from .errors import CvError, Location, Problem
 from .pipeline import prepare, read_document
+from .variants import Outline, variant_problems
 
 
 def check(source: Path) -> list[Problem]:
     """All problems in cv.md, its front matter, the data files, the bibliography and the macros."""
     try:
         doc, text = read_document(source)
+        outline = Outline.of(doc)
         context = prepare(doc, source.parent, source.name, text)
     except CvError as exc:
         return exc.problems
     if context is None:
         return []
+    for variant in context.config.variants.values():
+        # A build checks only the variant it builds; CI checks before it builds them all.
+        found = context.diagnostics.problems
+        context.diagnostics.extend([p for p in variant_problems(variant, outline) if p not in found])
     if context.config.bibliography:
         # A build reads the .bib only for a publications list or a citation; a check reads it anyway.
         from .bibliography.session import bibliography_of

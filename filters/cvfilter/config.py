@@ -121,7 +121,7 @@ def _read_config(
         problems.extend(exc.problems)
     variants = {}
     try:
-        variants = parse_variants(meta.get("variants"), where("variants"), lambda name: where("variants", name))
+        variants = parse_variants(meta.get("variants"), where("variants"), lambda *path: where("variants", *path))
     except CvError as exc:
         problems.extend(exc.problems)
     return Config(

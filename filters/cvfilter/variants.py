@@ -12,16 +12,18 @@ The front matter declares them under `cvfilter: variants:`; `cv build --variant 
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import panflute as pf
 
-from .errors import CvError, Location
+from .errors import CvError, Location, Problem
 from .walk import walk
 
 if TYPE_CHECKING:
@@ -43,6 +45,12 @@ class Variant:
     tags: tuple[str, ...] = ()
     options: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
     location: Location = Location("cv.md", 1)
+    places: Mapping[tuple[str | int, ...], Location] = field(default_factory=lambda: MappingProxyType({}))
+    """Where each setting is written (("sections", 0), ("options", "talks", "limit")), for messages."""
+
+    def at(self, *path: str | int) -> Location:
+        """The line of a setting of this variant, else the line of the variant."""
+        return self.places.get(path, self.location)
 
     def adjust(self, call: MacroCall, spec: Macro) -> MacroCall:
         """The call with this variant's options applied; its tags fill a `tags` option (for publications:
@@ -52,21 +60,34 @@ class Variant:
         if self.tags and tag_option and not options.get(tag_option):
             options[tag_option] = ",".join(self.tags)
         for key, raw in self.options.get(spec.name, {}).items():
-            options[key] = spec.options[key].parse(key, raw, self.location)
+            options[key] = spec.options[key].parse(key, raw, self.at("options", spec.name, key))
         return replace(call, options=options)
 
 
-def parse_variants(raw: object, where: Location, locate: Callable[[str], Location] | None = None) -> dict[str, Variant]:
+Locate = Callable[..., Location]
+
+
+def parse_variants(raw: object, where: Location, locate: Locate | None = None) -> dict[str, Variant]:
     """`cvfilter.variants` from the front matter into Variant objects; a wrong shape is an error here.
-    `locate` gives the front-matter line of a variant, for messages about it."""
+    `locate(name, *path)` gives the front-matter line of a variant or of one of its settings."""
     if raw in (None, {}):
         return {}
     if not isinstance(raw, dict):
         raise CvError.at(where, "`cvfilter.variants` must map variant names to settings", "e.g. `variants: {resume: {sections: [Education]}}`")
-    return {str(name): _parse_one(str(name), body, locate(str(name)) if locate else where) for name, body in raw.items()}
+    problems: list[Problem] = []
+    variants = {}
+    for name, body in raw.items():
+        try:
+            variants[str(name)] = _parse_one(str(name), body, partial(locate, str(name)) if locate else lambda *_: where)
+        except CvError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise CvError(problems)
+    return variants
 
 
-def _parse_one(name: str, body: object, where: Location) -> Variant:
+def _parse_one(name: str, body: object, locate: Locate) -> Variant:
+    where = locate()
     if not _NAME.fullmatch(name):
         raise CvError.at(where, f"variant name {name!r} must be letters, digits, '-' or '_'", "it becomes part of the file name cv-NAME.pdf")
     body = body or {}
@@ -75,25 +96,40 @@ def _parse_one(name: str, body: object, where: Location) -> Variant:
     unknown = sorted(set(body) - set(_KEYS))
     if unknown:
         raise CvError.at(where, f"unknown key {unknown[0]!r} in variant {name!r}", f"keys: {', '.join(_KEYS)}")
-    sections = body.get("sections")
     options = body.get("options") or {}
     if not isinstance(options, dict) or not all(isinstance(v, dict) for v in options.values()):
-        raise CvError.at(where, f"variant {name!r}: `options` must map macro names to options", "e.g. `options: {talks: {limit: 5}}`")
+        raise CvError.at(locate("options"), f"variant {name!r}: `options` must map macro names to options", "e.g. `options: {talks: {limit: 5}}`")
+    sections = None
+    if "sections" in body:
+        raw = body["sections"]
+        sections = () if raw is None or raw == "" else _strings(raw, name, "sections", locate("sections"))
+        if not sections:
+            raise CvError.at(locate("sections"), f"variant {name!r}: `sections` is empty, so the variant would show no section",
+                             "list the sections to keep, e.g. `sections: [Education, Skills]`, or remove the key to keep them all")
+    places = {("sections",): locate("sections"), ("options",): locate("options")}
+    places |= {("sections", index): locate("sections", index) for index in range(len(sections or ()))}
+    for macro_name, settings in options.items():
+        places[("options", str(macro_name))] = locate("options", macro_name, "<key>")
+        places |= {("options", str(macro_name), str(key)): locate("options", macro_name, key) for key in settings}
     return Variant(
         name=name,
         description=str(body.get("description") or ""),
-        sections=None if sections is None else _strings(sections, name, "sections", where),
-        tags=_strings(body.get("tags") or [], name, "tags", where),
+        sections=sections,
+        tags=_strings(body.get("tags") or [], name, "tags", locate("tags")),
         options=MappingProxyType({str(m): MappingProxyType({str(k): _option_text(v) for k, v in o.items()}) for m, o in options.items()}),
         location=where,
+        places=MappingProxyType(places),
     )
 
 
 def _strings(value: object, name: str, key: str, where: Location) -> tuple[str, ...]:
-    items = value if isinstance(value, list) else [value]
-    if not all(isinstance(item, (str, int, float)) and not isinstance(item, bool) for item in items):
+    if not isinstance(value, list):
+        shown = value if isinstance(value, (str, int, float)) and not isinstance(value, bool) else "Name"
+        raise CvError.at(where, f"variant {name!r}: `{key}` must be a list of names, not a single value",
+                         f"write `{key}: [{shown}]`")
+    if not all(isinstance(item, (str, int, float)) and not isinstance(item, bool) for item in value):
         raise CvError.at(where, f"variant {name!r}: `{key}` must be a list of names")
-    return tuple(str(item).strip() for item in items if str(item).strip())
+    return tuple(str(item).strip() for item in value if str(item).strip())
 
 
 def _option_text(value: object) -> str:
@@ -102,26 +138,96 @@ def _option_text(value: object) -> str:
 
 
 def choose(context: Context, name: str) -> Variant:
-    """The variant called `name`, with its options checked against the macros they name."""
-    from .macros import MACROS
-
+    """The variant called `name`, with its options checked against the macros they name (its
+    sections are checked against cv.md when they are kept)."""
     variants = context.config.variants
     if name not in variants:
         known = ", ".join(variants) or "none are defined"
         raise CvError.at(Location(context.config.source, 1), f"no variant {name!r} in the front matter",
                          f"variants: {known}; declare them under `cvfilter: variants:`")
     variant = variants[name]
+    problems = option_problems(variant)
+    if problems:
+        raise CvError(problems)
+    return variant
+
+
+def option_problems(variant: Variant) -> list[Problem]:
+    """Each option override naming an unknown macro or option, or holding a value its option refuses."""
+    from .macros import MACROS
+
+    problems: list[Problem] = []
     for macro_name, options in variant.options.items():
         if macro_name not in MACROS:
-            raise CvError.at(variant.location, f"variant {name!r} sets options of unknown macro .{macro_name}",
-                             f"known macros: {', '.join(sorted(MACROS))}")
+            guess = difflib.get_close_matches(macro_name, list(MACROS), n=1)
+            problems.append(Problem(variant.at("options", macro_name), f"variant {variant.name!r} sets options of unknown macro .{macro_name}",
+                                    f"did you mean {guess[0]!r}?" if guess else f"known macros: {', '.join(sorted(MACROS))}"))
+            continue
         spec = MACROS[macro_name]
         for key, raw in options.items():
+            where = variant.at("options", macro_name, key)
             if key not in spec.options:
-                raise CvError.at(variant.location, f"variant {name!r}: unknown option {key!r} for macro .{macro_name}",
-                                 f"options of .{macro_name}: {', '.join(spec.options)}")
-            spec.options[key].parse(key, raw, variant.location)
-    return variant
+                guess = difflib.get_close_matches(key, list(spec.options), n=1)
+                problems.append(Problem(where, f"variant {variant.name!r}: unknown option {key!r} for macro .{macro_name}",
+                                        f"did you mean {guess[0]!r}?" if guess else f"options of .{macro_name}: {', '.join(spec.options)}"))
+                continue
+            try:
+                spec.options[key].parse(key, raw, where)
+            except CvError as exc:
+                problems.extend(Problem(p.location, f"variant {variant.name!r}: {p.message}", p.hint) for p in exc.problems)
+    return problems
+
+
+def variant_problems(variant: Variant, outline: Outline) -> list[Problem]:
+    """Everything wrong with a variant that a build of it would stop on: what `cv check` reports for
+    every variant, not only the one being built."""
+    return missing_sections(variant, outline) + option_problems(variant)
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What a variant's `sections` may name in cv.md: top-level headings and macro classes."""
+
+    headings: tuple[str, ...]
+    names: frozenset[str]
+
+    @classmethod
+    def of(cls, doc: pf.Doc) -> Outline:
+        """Read before the macros expand (expansion replaces the macro Divs)."""
+        _level, groups = _top_sections(doc)
+        headings = tuple(pf.stringify(group[0]).strip() for group in groups[1:])
+        return cls(headings, frozenset({h.casefold() for h in headings} | _macro_names(list(doc.content))))
+
+
+def missing_sections(variant: Variant, outline: Outline) -> list[Problem]:
+    """A section name that matches nothing would silently empty the document: an error at its line."""
+    if variant.sections is None:
+        return []
+    return [Problem(variant.at("sections", index), f"variant {variant.name!r} names section {name!r}, which cv.md does not have",
+                    _section_hint(name, outline))
+            for index, name in enumerate(variant.sections) if name.casefold() not in outline.names]
+
+
+def _section_hint(name: str, outline: Outline) -> str:
+    choices = {heading.casefold(): heading for heading in outline.headings}
+    choices |= {other: other for other in outline.names - choices.keys()}
+    guess = difflib.get_close_matches(name.casefold(), list(choices), n=1)
+    if guess:
+        return f"did you mean {choices[guess[0]]!r}?"
+    return f"sections: {', '.join(outline.headings)}" if outline.headings else "cv.md has no headings"
+
+
+def _top_sections(doc: pf.Doc) -> tuple[int, list[list[pf.Block]]]:
+    """The top heading level and the blocks grouped under each heading of it; the first group holds
+    what precedes the first heading."""
+    headings = [b for b in doc.content if isinstance(b, pf.Header)]
+    level = min((h.level for h in headings), default=1)
+    groups: list[list[pf.Block]] = [[]]
+    for block in doc.content:
+        if isinstance(block, pf.Header) and block.level == level:
+            groups.append([])
+        groups[-1].append(block)
+    return level, groups
 
 
 def keep_sections(doc: pf.Doc, variant: Variant) -> None:
@@ -133,28 +239,17 @@ def keep_sections(doc: pf.Doc, variant: Variant) -> None:
     """
     if variant.sections is None:
         return
-    wanted = {name.casefold(): name for name in variant.sections}
-    headings = [b for b in doc.content if isinstance(b, pf.Header)]
-    if not headings:
+    problems = missing_sections(variant, Outline.of(doc))
+    if problems:
+        raise CvError(problems)
+    wanted = {name.casefold() for name in variant.sections}
+    _level, groups = _top_sections(doc)
+    if len(groups) == 1:
         return
-    level = min(h.level for h in headings)
-    groups: list[list[pf.Block]] = [[]]
-    for block in doc.content:
-        if isinstance(block, pf.Header) and block.level == level:
-            groups.append([])
-        groups[-1].append(block)
-    kept, matched = list(groups[0]), set()
+    kept = list(groups[0])
     for group in groups[1:]:
-        names = {pf.stringify(group[0]).strip().casefold(), *_macro_names(group)}
-        hits = names & wanted.keys()
-        if hits:
+        if {pf.stringify(group[0]).strip().casefold(), *_macro_names(group)} & wanted:
             kept.extend(group)
-            matched |= hits
-    missing = [wanted[key] for key in wanted if key not in matched and key not in _macro_names(groups[0])]
-    if missing:
-        shown = ", ".join(pf.stringify(h) for h in headings if h.level == level)
-        raise CvError.at(variant.location, f"variant {variant.name!r} names section {missing[0]!r}, which cv.md does not have",
-                         f"sections: {shown}")
     doc.content = kept
 
 

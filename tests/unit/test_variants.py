@@ -110,3 +110,24 @@ def test_a_variant_that_drops_earlier_sections_reports_the_true_line(cv_dir):
         cv_dir(META, markdown)
     lines = {problem.message.split()[0]: problem.location.line for problem in caught.value.problems}
     assert lines == {"option": _line_of(markdown, "limit=x"), "unknown": _line_of(markdown, "# Skills") + 2}
+
+
+def test_cv_check_reports_the_mistakes_of_every_variant_at_their_lines(cv_dir):
+    """CI runs `cv check` before it builds the variants, so check looks at all of them, not only the
+    one the front matter selects. (pandoc hands a mapping's keys over sorted.)"""
+    from cvfilter.check import check
+
+    variants = ("    good: {sections: [Skills]}\n"
+                "    typo: {sections: [Skils, Nope]}\n"
+                "    opts: {options: {entriez: {limit: 1}, entries: {limt: 1, limit: -1}}}\n")
+    markdown = doc(variants, "good")
+    cv_dir(META, markdown)
+    found = sorted(((p.location.line, p.message, p.hint) for p in check(cv_dir.path / "cv.md") if p.severity == "error"),
+                   key=lambda problem: problem[0])
+    typo, opts = _line_of(markdown, "typo:"), _line_of(markdown, "opts:")
+    assert [(line, word in message, hint) for (line, message, hint), word in zip(found, ("'Skils'", "'Nope'", "-1", "'limt'", ".entriez"))] == [
+        (typo, True, "did you mean 'Skills'?"), (typo, True, "sections: Positions, Education, Skills"),
+        (opts, True, "limit: show at most this many entries (0: all)"), (opts, True, "did you mean 'limit'?"),
+        (opts, True, "did you mean 'entries'?"),
+    ]
+    assert len(found) == 5
