@@ -80,6 +80,9 @@ def test_text_reads_the_same_beside_other_latex_as_alone(value: str, latex: str)
     ("{$a & b$} 5\\%", "$a & b$ 5%"),
     ("{open", "open"),
     ("  spaced \n  out  ", "spaced out"),
+    ("x\\^{}2 and a\\~{}b", "x^2 and a~b"),  # an accent over nothing is the character itself
+    ("\\textasciicircum{} \\textasciitilde{}", "^ ~"),  # as LaTeX prints them, not ˆ
+    ("\\^{o} \\~{n}", "ô ñ"),
 ])
 def test_to_unicode(value: str, expected: str) -> None:
     assert to_unicode(value) == expected

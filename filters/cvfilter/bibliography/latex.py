@@ -12,9 +12,15 @@ _DROP_PRIVATE_USE = dict.fromkeys(range(0xE000, 0xE030))  # a str.translate tabl
 
 @lru_cache(maxsize=1)
 def _converter():
-    from pylatexenc.latex2text import LatexNodes2Text
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
-    return LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
+    # \textasciicircum is ^ as LaTeX prints it (pylatexenc gives U+02C6); an accent over nothing,
+    # \^{} or \~{}, is read as these (pylatexenc drops it).
+    context = get_default_latex_context_db()
+    context.add_context_category("cvfilter", prepend=True, macros=[
+        MacroTextSpec("textasciicircum", "^"), MacroTextSpec("textasciitilde", "~"),
+    ])
+    return LatexNodes2Text(latex_context=context, math_mode="verbatim", strict_latex_spaces=True)
 
 
 # A value without these is text as written. LaTeX's quotes and dashes ("``", "''", "--", "?`") are
@@ -45,7 +51,11 @@ def to_unicode(value: str) -> str:
 def by_pylatexenc(value: str) -> str:
     """The value read by pylatexenc, its bare & and % first escaped: the reference `to_unicode` keeps."""
     escaped = _BARE_SPECIAL.sub(lambda found: found[1] or found[2] + "\\" + found[3], value)
+    escaped = _EMPTY_ACCENT.sub(lambda found: "\\textasciicircum{}" if found[1] == "^" else "\\textasciitilde{}", escaped)
     return clean(_converter().latex_to_text(escaped))
+
+
+_EMPTY_ACCENT = re.compile(r"(?<!\\)\\([\^~])\{\s*\}")
 
 
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
