@@ -65,12 +65,12 @@ def _unwrap(elem: pf.Element, _doc: pf.Doc) -> list[pf.Element] | None:
 
 
 # What pandoc's Markdown reader would turn into more than the characters written: an "@" after
-# anything but a letter or digit starts a citation ("x--@key"); smart typography makes "--" and "---"
-# dashes, "..." an ellipsis, and ' and " curly quotes. Pandoc's writer leaves the "@" bare, and the
-# rest too once its smart extension is off; the Markdown export turns that off, since with it on the
+# anything but a letter or digit starts a citation ("x--@key"), "&amp;" is an HTML entity, and smart
+# typography makes "--" and "---" dashes, "..." an ellipsis, and ' and " curly quotes. Pandoc's
+# writer leaves the "@" and the "&" bare, and the rest too once its smart extension is off; the Markdown export turns that off, since with it on the
 # writer also spells every "–", "…" and curly quote in ASCII ("--"), which reads worse where the
 # file is shown as written.
-_READ_AS_MORE = re.compile(r"(?<![^\W_])@|-(?=-)|\.(?=\.\.)|['\"]")
+_READ_AS_MORE = re.compile(r"(?<![^\W_])@|&(?=#?\w+;)|-(?=-)|\.(?=\.\.)|['\"]")
 
 
 def _as_written(elem: pf.Str, _doc: pf.Doc) -> list[pf.Inline] | None:
