@@ -202,6 +202,33 @@ def unseal(data: bytes) -> bytes:
     return content
 
 
+class FileResult:
+    """The one result kept for a file: what reading its `text` gave, keyed by that text, the name
+    it is `shown` as and the `versions` of the code that read it, so an edit or new code reads it
+    again. Without `base_dir` (or with caching off) nothing is found and nothing kept."""
+
+    def __init__(self, base_dir: Path | None, namespace: str, shown: str, text: str, *versions: str) -> None:
+        self._store = ResultCache.open(base_dir, namespace, shown) if base_dir is not None else ResultCache(None)
+        self._key = content_key(*versions, shown, hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+    def found(self, load: Callable[[Any], T]) -> T | None:
+        """The kept result read back by `load`; None if there is none or `load` refuses it
+        (written by other code, or changed), so that the file is read again."""
+        stored = self._store.get(self._key)
+        if stored is None:
+            return None
+        try:
+            return load(stored)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
+    def keep(self, value: Any) -> None:
+        """Keep `value` (JSON) as the file's result, in place of any earlier one."""
+        self._store.put(self._key, value)
+        self._store.retain({self._key})
+        self._store.save()
+
+
 def map_cached(
     items: Sequence[T],
     keys: Sequence[str],

@@ -9,12 +9,11 @@ or written by another version) is parsed again and replaced. One parse is kept p
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..cache import ResultCache, code_version, content_key
+from ..cache import FileResult, code_version
 from ..errors import Location, Problem
 from .names import Author, AuthorList
 from .reader import BibEntry, Bibliography
@@ -28,18 +27,12 @@ _READER_PACKAGES = ("bibtexparser", "pylatexenc")
 
 def parse_stored(text: str, shown: str, base_dir: Path, parse: Parse) -> tuple[Bibliography, list[Problem]]:
     """`parse(text, shown)`, or what it gave before for the same text, name and reader."""
-    store = ResultCache.open(base_dir, "bibliography", shown)
-    key = content_key(_reader_version(), shown, hashlib.sha256(text.encode("utf-8")).hexdigest())
-    stored = store.get(key)
-    if stored is not None:
-        try:
-            return _load(stored)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            pass
+    stored = FileResult(base_dir, "bibliography", shown, text, _reader_version())
+    found = stored.found(_load)
+    if found is not None:
+        return found
     result, problems = parse(text, shown)
-    store.put(key, _dump(result, problems))
-    store.retain({key})
-    store.save()
+    stored.keep(_dump(result, problems))
     return result, problems
 
 

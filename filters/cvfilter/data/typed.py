@@ -11,7 +11,6 @@ is read back with `from_plain`, which needs no pydantic at all.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import types
 import typing
 from collections.abc import Callable
@@ -136,23 +135,8 @@ def recall(cls: type[T], text: str, shown: str, base_dir: Path | None, namespace
     """What `text` (the file `shown`) validated as before, if it did; and a function to remember
     what it validates as now. Keyed by the text, its name, the caller's code `version` and this
     module's, so an edit or a new cvfilter or pydantic validates again. One result is kept per file."""
-    from ..cache import ResultCache, code_version, content_key
+    from ..cache import FileResult, code_version
 
-    if base_dir is None:
-        return None, lambda record: None
-    store = ResultCache.open(base_dir, namespace, shown)
     own = code_version(Path(__file__).parent, ("typed.py",), ("pydantic",))
-    key = content_key(own, version, shown, hashlib.sha256(text.encode("utf-8")).hexdigest())
-
-    def remember(record: T) -> None:
-        store.put(key, to_plain(record))
-        store.retain({key})
-        store.save()
-
-    stored = store.get(key)
-    if stored is not None:
-        try:
-            return from_plain(cls, stored), remember
-        except (TypeError, ValueError, KeyError):
-            pass
-    return None, remember
+    stored = FileResult(base_dir, namespace, shown, text, own, version)
+    return stored.found(lambda plain: from_plain(cls, plain)), lambda record: stored.keep(to_plain(record))
