@@ -79,7 +79,7 @@ def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: s
                 import panflute as pf
 
                 from . import macros  # noqa: F401
-                from .config import front_matter
+                from .data.yaml_source import front_matter
                 from .pipeline import DONE_KEY, expand_macros, load_checked
             front_matter(text, shown)  # a YAML mistake there is reported at its line, not as a pandoc failure
             with clock("pandoc-read"):  # only the part of the read the imports did not hide

@@ -1,14 +1,13 @@
 """The `cvfilter` key of cv.md's front matter, read once into a typed object and then removed.
 
-Pandoc's AST has no source positions, so cv.md's front matter is also parsed here with positions
-(`front_matter`): every configuration error then names the line of the key that is wrong.
+Pandoc's AST has no source positions, so cv.md's front matter is also parsed with positions
+(`data.yaml_source.front_matter`): every configuration error then names the line of the key that is wrong.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 import panflute as pf
 
 from .data.dates import DateError, parse_date
-from .data.yaml_source import YamlSource, parse_yaml
+from .data.yaml_source import YamlSource
 from .errors import CvError, Location, Problem
 from .labels import Labels
 from .variants import Variant, parse_variants
@@ -25,9 +24,6 @@ CONFIG_KEY = "cvfilter"
 _KNOWN = {"data", "bibliography", "csl", "source", "keep-classes", "labels", "stats", "variant", "variants"}
 PATH_KEYS = ("data", "bibliography", "csl", "stats")
 _EXAMPLES = {"data": "metadata.yaml", "bibliography": "publications.bib", "csl": "style.csl", "stats": "stats.json"}
-_FENCE_END = re.compile(r"^(---|\.\.\.)\s*$")
-
-
 @dataclass(frozen=True)
 class Config:
     """Where the data lives and how to render it, as the front matter says."""
@@ -44,17 +40,6 @@ class Config:
     variant: str | None = None
     variants: dict[str, Variant] = field(default_factory=dict)
     raw: dict = field(default_factory=dict)
-
-
-def front_matter(text: str | None, file: str) -> YamlSource | None:
-    """The YAML block at the top of cv.md with the line of every key, or None when there is none."""
-    lines = (text or "").splitlines()
-    if not lines or lines[0].rstrip() != "---":
-        return None
-    for number, line in enumerate(lines[1:], start=1):
-        if _FENCE_END.match(line):
-            return parse_yaml("\n".join(lines[1:number]), file, line_offset=1)
-    raise CvError.at(Location(file, 1), "the front matter starting here is never closed", "end it with a line `---`")
 
 
 def read_config(

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import panflute as pf
 
-from .config import CONFIG_KEY, data_paths, front_matter, read_config, resolve_inside, source_of
+from .config import CONFIG_KEY, data_paths, read_config, resolve_inside, source_of
 from .context import Context
 from .data.load import load_cv_data
-from .data.yaml_source import read_text
+from .data.yaml_source import front_matter, read_text
 from .errors import CvError, Diagnostics, Location, Problem, relative
 from .formats import RAW_TYPST  # noqa: F401  (before any document loads: raw Typst in cv.md is valid)
 from .locate import InlineLocator, MacroLocator

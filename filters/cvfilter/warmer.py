@@ -11,7 +11,6 @@ is left to the build, which reads the file itself and reports each problem at it
 
 from __future__ import annotations
 
-import re
 import sys
 from functools import partial
 from pathlib import Path
@@ -19,9 +18,6 @@ from pathlib import Path
 from .cache import cache_dir
 from .errors import relative
 from .forking import Forked, can_fork
-
-_FENCE_END = re.compile(r"^(---|\.\.\.)\s*$")
-
 
 class Warmers:
     """The children warming the caches of one build, by the front-matter key of their file."""
@@ -83,16 +79,13 @@ def _maybe_stale(folder: Path, namespace: str, path: Path) -> bool:
 
 def _named_files(text: str, base: Path) -> list[tuple[str, Path]]:
     """The data file and the bibliography the front matter names, inside the CV's folder."""
-    from .data.yaml_source import parse_yaml
+    from .data.yaml_source import front_matter
 
-    lines = text.splitlines()
-    if not lines or lines[0].rstrip() != "---":
-        return []
-    end = next((n for n, line in enumerate(lines[1:], start=1) if _FENCE_END.match(line)), None)
     try:
-        front = parse_yaml("\n".join(lines[1:end]), "cv.md").data if end else None
+        front = front_matter(text, "cv.md")
     except Exception:  # noqa: BLE001  (a broken front matter is the build's to report)
         return []
+    front = front.data if front is not None else None
     settings = front.get("cvfilter") if isinstance(front, dict) else None
     if not isinstance(settings, dict):
         return []

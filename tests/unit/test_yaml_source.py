@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cvfilter.config import front_matter
+from cvfilter.data.yaml_source import front_matter
 from cvfilter.data import yaml_source
 from cvfilter.data.yaml_source import parse_yaml
 from cvfilter.errors import CvError

@@ -170,6 +170,20 @@ def load_yaml(path: Path, shown_as: str) -> YamlSource:
     return parse_yaml(read_text(path, shown_as), shown_as)
 
 
+def front_matter(text: str | None, file: str) -> YamlSource | None:
+    """The YAML block at the top of cv.md (fenced by `---` and `---` or `...`) with the line of every key, or None when there is none."""
+    lines = (text or "").splitlines()
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for number, line in enumerate(lines[1:], start=1):
+        if _FENCE_END.match(line):
+            return parse_yaml("\n".join(lines[1:number]), file, line_offset=1)
+    raise CvError.at(Location(file, 1), "the front matter starting here is never closed", "end it with a line `---`")
+
+
+_FENCE_END = re.compile(r"^(---|\.\.\.)\s*$")
+
+
 def read_text(path: Path, shown_as: str) -> str:
     """Read UTF-8 text; a missing or mis-encoded file is a user error, not a traceback."""
     try:
