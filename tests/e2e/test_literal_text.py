@@ -295,12 +295,7 @@ def _in_tex_contexts(value: str) -> tuple[list[pf.Block], list[str]]:
 def test_tex_ligatures_and_mappings_in_any_context_read_back_from_the_pdf_as_written(which: str, engine: str, values: list[str]) -> None:
     from cvfilter.formats.latex import finish
 
-    blocks: list[pf.Block] = []
-    shown: list[str] = []
-    for value in values:
-        more, texts = _in_tex_contexts(value)
-        blocks += more
-        shown += texts
+    blocks, shown = _placed(values, _in_tex_contexts)
     doc = pf.Doc(*blocks)
     finish(doc, None)
     with tempfile.TemporaryDirectory() as name:
@@ -321,6 +316,17 @@ TYPST_PIECES = [
 typst_text = st.lists(st.sampled_from(TYPST_PIECES), min_size=1, max_size=8).map("".join).filter(str.strip)
 # Visible marks for the blocks Typst makes from markers, which read back like text ("1. x" is an enum).
 SHOW_STRUCTURE = "\n".join(f"#show {kind}: it => [({kind})] + it" for kind in ("list", "enum", "terms", "heading"))
+
+
+def _placed(values: list[str], contexts) -> tuple[list[pf.Block], list[str]]:
+    """Each value in each of the places `contexts` puts it, and the text each place shows."""
+    blocks: list[pf.Block] = []
+    shown: list[str] = []
+    for value in values:
+        more, texts = contexts(value)
+        blocks += more
+        shown += texts
+    return blocks, shown
 
 
 def _in_every_context(value: str) -> tuple[list[pf.Block], list[str]]:
@@ -360,12 +366,7 @@ def _typst_pdf_text(blocks: list[pf.Block], folder: Path) -> str:
 @example(["3. third", ".field after", "x:-1 (-2) a-3 -\u00b2"])
 @example(["\u2013- a-\u2013b \u2014\u2013 -\u2013\u2013 \u2013\u2014- x\u2014-1"])
 def test_typst_markup_in_any_context_reads_back_from_the_pdf_as_written(values: list[str]) -> None:
-    blocks: list[pf.Block] = []
-    shown: list[str] = []
-    for value in values:
-        more, texts = _in_every_context(value)
-        blocks += more
-        shown += texts
+    blocks, shown = _placed(values, _in_every_context)
     with tempfile.TemporaryDirectory() as name:
         text = _typst_pdf_text(blocks, Path(name))
     assert normalize(text) == normalize(" ".join(shown) + " 1 of 1")

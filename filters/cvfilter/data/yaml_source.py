@@ -171,7 +171,8 @@ def load_yaml(path: Path, shown_as: str) -> YamlSource:
 
 
 def front_matter(text: str | None, file: str) -> YamlSource | None:
-    """The YAML block at the top of cv.md (fenced by `---` and `---` or `...`) with the line of every key, or None when there is none."""
+    """The YAML block at the top of cv.md (between `---` and `---` or `...`) with the line of every
+    key, or None when there is none."""
     lines = (text or "").splitlines()
     if not lines or lines[0].rstrip() != "---":
         return None
