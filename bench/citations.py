@@ -1,0 +1,290 @@
+"""Compare cvfilter's citations with pandoc --citeproc's, entry by entry, on real public .bib files.
+
+    python bench/citations.py                         # the whole corpus, all styles; writes the report
+    python bench/citations.py --bibs d2l --styles apa # one bib, one style
+    python bench/citations.py --show 5                # print five differences of each class
+
+Each .bib of bench/corpus/ (see its README for where each file comes from and its licence) is
+rendered twice per CSL style: by cvfilter's publications macro, in process, the way `cv build` runs
+it (one list of every entry, no owner, no links, no numbers of ours), and by the bundled pandoc with
+`--citeproc` and `nocite: @*` for the same .bib and the same .csl file. Entries are matched by key;
+both sides are read as plain text the same way (`plain_text`); the numeric label a numbered style
+prints before an entry ("[12]") is dropped on both sides, since our lists number entries themselves.
+Each difference is put in one class (`classify`); a difference listed in bench/corpus/pandoc-wrong.txt
+(where pandoc is the one that is wrong, with the reason) counts as justified.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import io
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import panflute as pf
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "bench" / "corpus"
+REPORT = ROOT / "bench" / "citations-report.md"
+STYLES = ("apa", "ieee", "chicago-author-date", "nature")
+OWNERLESS = "name: Nobody Inthecorpus\n"
+_LABEL = re.compile(r"^\s*(?:\[\d+\]|\d+\.)\s*")
+
+
+@dataclass
+class Comparison:
+    """One bib under one style: the entries both sides printed, and how each pair compares."""
+
+    bib: str
+    style: str
+    identical: list[str] = field(default_factory=list)
+    different: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # key -> (class, ours, pandoc's)
+    dropped: list[str] = field(default_factory=list)  # pandoc printed it, we did not
+    extra: list[str] = field(default_factory=list)  # we printed it, pandoc did not
+    crashed: str = ""
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return len(self.identical) + len(self.different) + len(self.dropped)
+
+    def justified(self, known: dict[tuple[str, str], str]) -> int:
+        return sum(1 for key in self.different if (key, self.style) in known or (key, "*") in known)
+
+
+def plain_text(inlines: list[pf.Inline]) -> str:
+    """Inlines as a reader sees them: NFC, no-break and other spaces as one space, no label."""
+    text = pf.stringify(pf.Plain(*inlines)) if inlines else ""
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u202f", " ")
+    return _LABEL.sub("", " ".join(text.split()))
+
+
+def style_path(name: str) -> str:
+    from cvfilter.bibliography.render import resolve_style
+    from cvfilter.errors import Location
+
+    return resolve_style(name, ROOT, Location("bench"))
+
+
+def render_pandoc(bib: Path, style: str) -> dict[str, str]:
+    """key -> pandoc's text of the entry (pandoc names each entry's Div ref-KEY)."""
+    from cvfilter.pandoc import pandoc_path
+
+    source = "---\nnocite: '@*'\nlang: en-US\n---\n"
+    command = [pandoc_path(), "-f", "markdown", "-t", "json", "--citeproc", "--bibliography", str(bib), "--csl", style_path(style)]
+    done = subprocess.run(command, input=source.encode(), capture_output=True, check=True)
+    doc = pf.load(io.StringIO(done.stdout.decode("utf-8")))
+    out: dict[str, str] = {}
+
+    def collect(elem: pf.Element, _doc: pf.Doc) -> None:
+        if isinstance(elem, pf.Div) and elem.identifier.startswith("ref-"):
+            inlines = [i for block in elem.content for i in _block_inlines(block)]
+            out[elem.identifier[4:]] = plain_text(inlines)
+
+    doc.walk(collect)
+    return out
+
+
+def _block_inlines(block: pf.Element) -> list[pf.Inline]:
+    if isinstance(block, (pf.Para, pf.Plain)):
+        return list(block.content)
+    if isinstance(block, pf.Div):
+        return [pf.Space(), *[i for inner in block.content for i in _block_inlines(inner)]]
+    return []
+
+
+def render_cvfilter(bib: Path, style: str) -> dict[str, str]:
+    """key -> cvfilter's text of the entry, from one publications list of the whole file."""
+    from cvfilter import pandoc
+    from cvfilter.pipeline import prepare
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "refs.bib").write_bytes(bib.read_bytes())
+        (folder / "metadata.yaml").write_text(OWNERLESS, encoding="utf-8")
+        text = (f"---\ncvfilter:\n  bibliography: refs.bib\n  data: metadata.yaml\n---\n\n"
+                f"::: {{.publications csl={style_path(style)} group-by=none numbering=none links=\"\" legend=false}}\n:::\n")
+        (folder / "cv.md").write_text(text, encoding="utf-8")
+        doc = pf.load(io.StringIO(pandoc.read_markdown(text, "cv.md", folder)))
+        prepare(doc, folder, "cv.md", text)
+    out: dict[str, str] = {}
+
+    def collect(elem: pf.Element, _doc: pf.Doc) -> None:
+        if isinstance(elem, pf.Div) and "cv-pub" in elem.classes:
+            out[elem.attributes["key"]] = plain_text([i for block in elem.content for i in _block_inlines(block)])
+
+    doc.walk(collect)
+    return out
+
+
+def compare(bib: Path, style: str) -> Comparison:
+    result = Comparison(bib.stem, style)
+    started = time.perf_counter()
+    theirs = render_pandoc(bib, style)
+    result.seconds["pandoc"] = time.perf_counter() - started
+    started = time.perf_counter()
+    try:
+        ours = render_cvfilter(bib, style)
+    except Exception as exc:  # the harness reports a crash and goes on with the next pair
+        result.crashed = f"{type(exc).__name__}: {exc}"
+        result.dropped = sorted(theirs)
+        return result
+    result.seconds["cvfilter"] = time.perf_counter() - started
+    ours_by_key = {key.casefold(): text for key, text in ours.items()}
+    for key, expected in theirs.items():
+        got = ours_by_key.pop(key.casefold(), None)
+        if got is None:
+            result.dropped.append(key)
+        elif got == expected:
+            result.identical.append(key)
+        else:
+            result.different[key] = (classify(got, expected), got, expected)
+    result.extra = sorted(ours_by_key)
+    return result
+
+
+_PUNCT = re.compile(r"[\s.,;:!?\"'“”‘’()\[\]«»–—-]+")
+
+
+def classify(ours: str, theirs: str) -> str:
+    """The first kind of difference that explains the pair, from the most to the least specific."""
+    if ours.casefold() == theirs.casefold():
+        return "letter case"
+    if _PUNCT.sub("", ours) == _PUNCT.sub("", theirs):
+        if re.search(r"[.,][”\"]", theirs) and not re.search(r"[.,][”\"]", ours):
+            return "punctuation inside quotes"
+        if re.search(r"(\.\.|[?!]\.)", ours):
+            return "doubled punctuation"
+        return "punctuation or spacing"
+    if _PUNCT.sub("", ours).casefold() == _PUNCT.sub("", theirs).casefold():
+        return "letter case and punctuation"
+    if re.search(r"\b\d{4}[a-z]\b", theirs) and not re.search(r"\b\d{4}[a-z]\b", ours):
+        return "year suffix"
+    if "$" in ours or "\\" in ours:
+        return "LaTeX left in the text"
+    missing, added = _word_changes(ours, theirs)
+    if missing and not added:
+        return "missing: " + _what(missing)
+    if added and not missing:
+        return "extra: " + _what(added)
+    return "other: " + _what(missing or added)
+
+
+def _word_changes(ours: str, theirs: str) -> tuple[list[str], list[str]]:
+    a, b = ours.split(), theirs.split()
+    missing: list[str] = []
+    added: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op in ("replace", "insert"):
+            missing.extend(b[j1:j2])
+        if op in ("replace", "delete"):
+            added.extend(a[i1:i2])
+    return missing, added
+
+
+_MONTHS = {m.casefold() for m in "January February March April May June July August September October November December Jan. Feb. Mar. Apr. Aug. Sept. Sep. Oct. Nov. Dec.".split()}
+
+
+def _what(words: list[str]) -> str:
+    """A rough name for the words one side lacks: a date, a URL, an editor label, or words."""
+    bare = [w.strip(".,;:()[]") for w in words]
+    if any(w.casefold() in _MONTHS for w in bare):
+        return "month or day"
+    if any(w.startswith(("http", "doi", "arXiv", "https")) for w in bare):
+        return "link or identifier"
+    if any(w.casefold() in {"ed", "eds", "ed.", "eds.", "edited", "trans", "translated", "by"} for w in bare):
+        return "editor or translator"
+    if all(w.isdigit() for w in bare if w):
+        return "numbers"
+    return "words"
+
+
+def read_known(path: Path) -> dict[tuple[str, str], str]:
+    """bench/corpus/pandoc-wrong.txt: `key style reason...` per line (style * for all)."""
+    known: dict[tuple[str, str], str] = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                key, style, reason = line.split(maxsplit=2)
+                known[(key, style)] = reason
+    return known
+
+
+def report(results: list[Comparison], known: dict[tuple[str, str], str], show: int) -> str:
+    lines = ["# Citations: cvfilter against pandoc --citeproc", "",
+             "Made by `python bench/citations.py`; see its docstring for the method, bench/corpus/README.md for the files.", "",
+             "| bib | style | entries | identical | different | justified | dropped | crashed | identical % |",
+             "|---|---|---:|---:|---:|---:|---:|---|---:|"]
+    by_style: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for r in results:
+        justified = r.justified(known)
+        share = 100 * (len(r.identical) + justified) / r.total if r.total else 100.0
+        lines.append(f"| {r.bib} | {r.style} | {r.total} | {len(r.identical)} | {len(r.different)} | {justified} | "
+                     f"{len(r.dropped)} | {'yes' if r.crashed else 'no'} | {share:.1f} |")
+        sums = by_style[r.style]
+        sums[0] += r.total
+        sums[1] += len(r.identical)
+        sums[2] += justified
+    lines += ["", "| style | entries | identical or justified | % |", "|---|---:|---:|---:|"]
+    for style, (total, same, justified) in by_style.items():
+        lines.append(f"| {style} | {total} | {same + justified} | {100 * (same + justified) / max(total, 1):.1f} |")
+    classes: dict[str, list[tuple[Comparison, str]]] = defaultdict(list)
+    for r in results:
+        for key, (kind, _ours, _theirs) in r.different.items():
+            if (key, r.style) not in known and (key, "*") not in known:
+                classes[kind].append((r, key))
+    lines += ["", "## Remaining differences by class", "", "| class | entries |", "|---|---:|"]
+    for kind, items in sorted(classes.items(), key=lambda kv: -len(kv[1])):
+        lines.append(f"| {kind} | {len(items)} |")
+    for kind, items in sorted(classes.items(), key=lambda kv: -len(kv[1])):
+        lines += ["", f"### {kind}", ""]
+        for r, key in items[:show]:
+            _kind, ours, theirs = r.different[key]
+            lines += [f"- `{key}` ({r.bib}, {r.style})", f"  - cvfilter: {ours}", f"  - pandoc:   {theirs}"]
+    justified_rows = [(r, key) for r in results for key in r.different if (key, r.style) in known or (key, "*") in known]
+    if justified_rows:
+        lines += ["", "## Where pandoc is wrong (listed in bench/corpus/pandoc-wrong.txt)", ""]
+        for r, key in justified_rows:
+            reason = known.get((key, r.style)) or known[(key, "*")]
+            _kind, ours, theirs = r.different[key]
+            lines += [f"- `{key}` ({r.bib}, {r.style}): {reason}", f"  - cvfilter: {ours}", f"  - pandoc:   {theirs}"]
+    crashes = [r for r in results if r.crashed or r.dropped or r.extra]
+    if crashes:
+        lines += ["", "## Dropped, extra or crashed", ""]
+        for r in crashes:
+            lines.append(f"- {r.bib} {r.style}: crashed={r.crashed or 'no'} dropped={r.dropped[:10]} extra={r.extra[:10]}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bibs", default="", help="only these corpus files (stems, comma-separated)")
+    parser.add_argument("--styles", default=",".join(STYLES))
+    parser.add_argument("--show", type=int, default=3, help="examples printed per class")
+    parser.add_argument("--report", default=str(REPORT), help="where the Markdown report goes ('' for none)")
+    parser.add_argument("--json", default="", help="also write every pair as JSON here")
+    args = parser.parse_args(argv)
+    wanted = {b for b in args.bibs.split(",") if b}
+    bibs = [p for p in sorted(CORPUS.glob("*.bib")) if not wanted or p.stem in wanted]
+    known = read_known(CORPUS / "pandoc-wrong.txt")
+    results = [compare(bib, style) for bib in bibs for style in args.styles.split(",")]
+    text = report(results, known, args.show)
+    print(text)
+    if args.report:
+        Path(args.report).write_text(text, encoding="utf-8")
+    if args.json:
+        Path(args.json).write_text(json.dumps([r.__dict__ for r in results], indent=1, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
