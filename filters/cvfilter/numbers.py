@@ -6,17 +6,14 @@ Integer arithmetic only: a float would round 1050 down or 1049.999 up depending 
 
 from __future__ import annotations
 
-_UNITS = ((1_000, "k"), (1_000_000, "M"), (1_000_000_000, "B"))
+from . import cldr
 
-# Languages that write a decimal comma ("1,3k"); every other language gets a point.
-_DECIMAL_COMMA = frozenset(
-    "bg ca cs da de el es et fi fr hr hu id it lt lv nb nl nn no pl pt ro ru sk sl sr sv tr uk".split()
-)
+_UNITS = ((1_000, "k"), (1_000_000, "M"), (1_000_000_000, "B"))
 
 
 def decimal_mark(lang: str = "en") -> str:
-    """"," or "." for a BCP 47 language tag such as "de-DE" or "en-US"."""
-    return "," if lang.replace("_", "-").split("-")[0].lower() in _DECIMAL_COMMA else "."
+    """CLDR's decimal mark for a BCP 47 language tag such as "de-DE" or "en-US": "," or "."."""
+    return cldr.decimal_mark(lang)
 
 
 def compact(n: int, lang: str = "en") -> str:

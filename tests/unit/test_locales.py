@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from cvfilter.errors import CvError
-from cvfilter.labels import Labels
 from tests.conftest import normalize
 
 META = """\
@@ -96,15 +95,6 @@ def test_labels_are_overridable_and_unknown_ones_are_errors(cv_dir):
     with pytest.raises(CvError) as caught:
         cv_dir(META, cv("de", "  labels:\n    presnt: bis heute\n"), refs__bib=BIB)
     assert "'presnt'" in caught.value.problems[0].message and "present" in caught.value.problems[0].hint
-
-
-def test_every_language_has_every_label():
-    from cvfilter.labels import _LABELS
-
-    for lang in ("de", "fr", "es"):
-        assert set(_LABELS[lang]) == set(Labels.known_keys()), f"{lang} lacks a label"
-        assert Labels(lang).date(2024, 3) != Labels("en").date(2024, 3)
-    assert Labels("pt-BR").date(2024, 3, 5) == "March 5, 2024"  # unknown languages fall back to English
 
 
 def test_german_pdf_footer_counts_pages_in_german(tmp_path):

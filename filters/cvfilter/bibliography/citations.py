@@ -179,7 +179,7 @@ def _in_text(cite: pf.Cite, by_key: dict[str, BibEntry], context: Context, rende
     elif len(families) == 2 and not entry.authors.others:
         names = f"{families[0]} {context.labels['and']} {families[1]}"
     else:
-        names = f"{families[0]} et\u00a0al."
+        names = f"{families[0]}\u00a0{context.labels['et-al']}"
     if numeric:
         return [*text(names), pf.Space(), *rendered]
     year = str(entry.year) if entry.year else context.labels["no-date"]

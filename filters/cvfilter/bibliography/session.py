@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
+from functools import cache
+from pathlib import Path
+
 from ..config import resolve_inside
 from ..context import Context
 from ..errors import CvError, Location, relative
@@ -37,6 +42,27 @@ def owner_of(context: Context) -> Owner:
 
 
 def locale_of(context: Context) -> str:
-    """The CSL locale for the document's `lang` (en -> en-US)."""
-    lang = context.config.lang or "en-US"
-    return lang if "-" in lang else {"en": "en-US", "de": "de-DE", "fr": "fr-FR", "es": "es-ES"}.get(lang, lang)
+    """The CSL locale for the document's `lang`, as citeproc-py ships them: en -> en-US, de-AT as
+    written, nb -> nb-NO; a language citeproc-py lacks (Urdu) gets en-US."""
+    return csl_locale(context.labels.tag)
+
+
+def csl_locale(tag: str) -> str:
+    tag = tag.replace("_", "-")
+    known = _csl_locales()
+    primary = tag.split("-")[0].lower()
+    for candidate in (tag, known["dialects"].get(primary, "")):
+        if candidate.lower() in known["names"]:
+            return known["names"][candidate.lower()]
+    return "en-US"
+
+
+@cache
+def _csl_locales() -> dict[str, dict[str, str]]:
+    """citeproc-py's locale files by lowercased tag, and its primary dialect of each language. Found
+    without importing citeproc, which a build whose citations are all cached never loads."""
+    spec = importlib.util.find_spec("citeproc")
+    folder = Path(spec.origin if spec and spec.origin else "").parent / "data" / "locales"
+    names = {path.stem.removeprefix("locales-").lower(): path.stem.removeprefix("locales-") for path in folder.glob("locales-*.xml")}
+    dialects = json.loads((folder / "locales.json").read_text(encoding="utf-8"))["primary-dialects"]
+    return {"names": names, "dialects": dialects}

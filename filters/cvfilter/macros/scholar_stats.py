@@ -26,10 +26,10 @@ def expand_scholar_stats(call: MacroCall, context: Context) -> list[pf.Inline]:
     url = context.data.scholar.url
     parts: list[pf.Inline] = [pf.Str("["), *([pf.Link(*label, url=url)] if url else label), pf.Str(":"), pf.Space()]
     if metrics.citations is not None:
-        parts += [pf.Str(at_least(metrics.citations, context.config.lang)), pf.Space()]
-    words = context.labels["citations"]
+        parts += [pf.Str(at_least(metrics.citations, context.config.lang)), pf.Space(), *text(context.labels["citations"])]
     if metrics.h_index is not None:
-        parts += [*text(words), pf.Space(), pf.Str(f"{metrics.h_index}]")]
-    else:
-        parts += [*text(words.split()[0]), pf.Str("]")]
+        if metrics.citations is not None:
+            parts.append(pf.Space())
+        parts += [*text(context.labels["h-index"]), pf.Space(), pf.Str(str(metrics.h_index))]
+    parts.append(pf.Str("]"))
     return [span(parts, "cv-scholar-stats")]
