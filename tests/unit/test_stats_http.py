@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cvfilter.stats.http import FetchError, HttpClient
+from cvfilter.web import FetchError, HttpClient
 from tests.unit.fake_api import Reply, serve
 
 

@@ -13,7 +13,7 @@ from cvfilter.pipeline import load_context
 from cvfilter.stats import refresh as refresh_module
 from cvfilter.data.typed import validate
 from cvfilter.stats.cache import StatsCache, read_cache
-from cvfilter.stats.http import HttpClient
+from cvfilter.web import HttpClient
 from cvfilter.stats.refresh import refresh
 from cvfilter.stats.sources import Endpoints
 from tests.conftest import markdown_to_doc

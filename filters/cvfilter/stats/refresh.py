@@ -16,7 +16,7 @@ from pathlib import Path
 from ..context import Context
 from ..errors import Location, Problem
 from .cache import CacheError, RepoStats, ScholarStats, StatsCache, read_cache, write_cache
-from .http import FetchError, HttpClient
+from ..web import FetchError, HttpClient
 from .lookup import cache_path
 from .sources import Endpoints, fetch_author, fetch_repository
 

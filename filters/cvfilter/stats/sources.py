@@ -11,7 +11,7 @@ import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
-from .http import FetchError, HttpClient
+from ..web import FetchError, HttpClient
 
 GITHUB_API = "https://api.github.com"
 OPENALEX_API = "https://api.openalex.org"

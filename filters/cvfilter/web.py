@@ -1,11 +1,17 @@
-"""A small JSON-over-HTTP client on urllib: timeouts, retries with backoff, rate limits respected.
+"""The one HTTP client of cvfilter (`cv stats --refresh`, `cv add`, `cv sync`), on urllib.
 
-The clock and the sleep are injectable so that tests exercise waiting without ever waiting long.
+Timeouts per request and a deadline for the whole run, retries with backoff on 429 and 5xx (a
+Retry-After or rate-limit reset is obeyed up to `max_wait`), a cap on the size of an answer, and a
+User-Agent that names cvfilter and, where the owner gave an e-mail, their contact, as Crossref and
+OpenAlex ask of polite clients. The standard library keeps `cv --help` free of an HTTP stack's
+import time, and one client serves every service alike. The clock and the sleep are injectable so
+that tests exercise waiting without ever waiting long.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import socket
 import time
 import urllib.error
@@ -15,7 +21,10 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-USER_AGENT = "cvfilter-stats"
+from . import __version__
+
+USER_AGENT = f"cvfilter/{__version__}"
+MAX_BYTES = 16 * 1024 * 1024
 
 
 class FetchError(Exception):
@@ -28,20 +37,53 @@ class FetchError(Exception):
         self.unreachable = unreachable
 
 
+def base_url(variable: str, default: str, environ: dict[str, str] | None = None) -> str:
+    """A service's address: the environment variable when set (tests point it at 127.0.0.1)."""
+    env = os.environ if environ is None else environ
+    return (env.get(variable) or default).rstrip("/")
+
+
+def user_agent(contact: str | None) -> str:
+    """cvfilter's name and version, and `mailto:` the owner when metadata.yaml has an e-mail."""
+    return f"{USER_AGENT} (mailto:{contact})" if contact else USER_AGENT
+
+
 @dataclass
 class HttpClient:
-    """GET JSON with bounded retries. `max_wait` caps any single wait, rate limits included."""
+    """GET with bounded retries. `max_wait` caps any single wait, rate limits included; `deadline`
+    (seconds from the first request) caps the whole run; `max_bytes` caps one answer."""
 
     timeout: float = 10.0
     retries: int = 3
     backoff: float = 1.0
     max_wait: float = 60.0
+    deadline: float | None = 300.0
+    max_bytes: int = MAX_BYTES
     sleep: Callable[[float], None] = time.sleep
     now: Callable[[], float] = time.time
     headers: dict[str, str] = field(default_factory=dict)
+    contact: str | None = None
+    _started: float | None = field(default=None, init=False, repr=False)
 
     def get_json(self, url: str, headers: dict[str, str] | None = None) -> Any:
         """The decoded JSON body of `url`; raises FetchError after the last attempt fails."""
+        body = self.get_bytes(url, {"Accept": "application/json", **(headers or {})})
+        try:
+            return json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise FetchError(f"the answer is not valid JSON ({exc})") from None
+
+    def get_text(self, url: str, headers: dict[str, str] | None = None) -> str:
+        """The body of `url` as UTF-8 text (XML, BibTeX)."""
+        body = self.get_bytes(url, headers)
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise FetchError(f"the answer is not UTF-8 text ({exc})") from None
+
+    def get_bytes(self, url: str, headers: dict[str, str] | None = None) -> bytes:
+        if self._started is None:
+            self._started = self.now()
         attempt = 0
         while True:
             try:
@@ -53,29 +95,39 @@ class HttpClient:
                 wait = retry.wait if retry.wait is not None else self.backoff * 2 ** (attempt - 1)
                 if wait > self.max_wait:
                     raise FetchError(f"{retry.reason}; would have to wait {wait:.0f} s", retry.status) from None
+                if self._remaining() is not None and wait > self._remaining():
+                    raise FetchError(f"{retry.reason}; gave up: the run's {self.deadline:g} s are used", retry.status) from None
                 self.sleep(max(wait, 0.0))
 
-    def _once(self, url: str, headers: dict[str, str]) -> Any:
-        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **self.headers, **headers})
+    def _remaining(self) -> float | None:
+        if self.deadline is None or self._started is None:
+            return None
+        return self.deadline - (self.now() - self._started)
+
+    def _once(self, url: str, headers: dict[str, str]) -> bytes:
+        remaining = self._remaining()
+        if remaining is not None and remaining <= 0:
+            raise FetchError(f"gave up: the run's {self.deadline:g} s are used")
+        timeout = self.timeout if remaining is None else max(min(self.timeout, remaining), 0.1)
+        request = urllib.request.Request(url, headers={"User-Agent": user_agent(self.contact), **self.headers, **headers})
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                body = response.read()
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                body = response.read(self.max_bytes + 1)
         except urllib.error.HTTPError as exc:
             raise self._from_status(exc) from None
         except (TimeoutError, socket.timeout):
-            raise _Retry(f"no answer within {self.timeout:g} s") from None
+            raise _Retry(f"no answer within {timeout:g} s") from None
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, (TimeoutError, socket.timeout)):
-                raise _Retry(f"no answer within {self.timeout:g} s") from None
+                raise _Retry(f"no answer within {timeout:g} s") from None
             raise FetchError(f"cannot connect: {exc.reason}", unreachable=True) from None
         except (ConnectionResetError, ConnectionAbortedError) as exc:
             raise _Retry(f"connection lost: {exc}") from None
         except OSError as exc:
             raise FetchError(f"cannot connect: {exc}", unreachable=True) from None
-        try:
-            return json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise FetchError(f"the answer is not valid JSON ({exc})") from None
+        if len(body) > self.max_bytes:
+            raise FetchError(f"the answer is larger than {self.max_bytes // (1024 * 1024)} MiB; refused")
+        return body
 
     def _from_status(self, exc: urllib.error.HTTPError) -> Exception:
         status = exc.code
