@@ -10,13 +10,13 @@ import difflib
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from pathlib import Path
 
 import panflute as pf
 
 from .data.dates import DateError, parse_date
 from .data.yaml_source import YamlSource
 from .errors import CvError, Location, Problem
+from .textfile import resolve_inside  # noqa: F401  (the one rule for paths cv.md names)
 from .labels import Labels
 from .variants import Variant, parse_variants
 
@@ -157,15 +157,3 @@ def data_paths(config: Config) -> list[tuple[str, str]]:
         value = config.raw.get(key)
         paths += [(key, str(name)) for name in (value if isinstance(value, list) else [value]) if name]
     return paths
-
-
-def resolve_inside(base: Path, relative: str, shown_from: Location) -> Path:
-    """A data path from the front matter, refused if it leads outside the CV's folder.
-
-    Symbolic links are resolved first, so a link pointing elsewhere is refused too.
-    """
-    candidate = (base / relative).resolve()
-    root = base.resolve()
-    if candidate != root and root not in candidate.parents:
-        raise CvError.at(shown_from, f"path {relative!r} leads outside the CV's folder", "keep data files next to cv.md")
-    return candidate

@@ -15,7 +15,8 @@ import panflute as pf
 from .config import CONFIG_KEY, data_paths, read_config, resolve_inside, source_of
 from .context import Context
 from .data.load import load_cv_data
-from .data.yaml_source import front_matter, read_text
+from .data.yaml_source import front_matter
+from .textfile import read_text_file
 from .errors import CvError, Diagnostics, Location, Problem, relative
 from .formats import RAW_TYPST  # noqa: F401  (before any document loads: raw Typst in cv.md is valid)
 from .locate import InlineLocator, MacroLocator
@@ -54,7 +55,7 @@ def load_context(
         except CvError as exc:
             problems.extend(exc.problems)
     for key, path in list(paths.items()):
-        if key in _KINDS and not path.is_file():  # a CSL style may be a name; the statistics cache is optional
+        if key in _KINDS and not path.exists():  # a CSL style may be a name; the statistics cache is optional
             where = front.locate((CONFIG_KEY, key)) if front else Location(config.source, 1 if source_text else 0)
             problems.append(_missing(key, relative(path, base_dir), where, base_dir, shown, source_text is None))
             del paths[key]
@@ -253,12 +254,22 @@ def prepare(doc: pf.Doc, base_dir: Path, source_name: str | None = None, source_
     if source_text is None:
         shown = source_of(doc, source_name)
         if (base_dir / shown).is_file():
-            source_text = read_text(base_dir / shown, shown)
+            source_text = _read_for_pandoc(base_dir / shown, shown)
         elif source_name is None and shown == "cv.md":
             source_name = UNNAMED_SOURCE  # plain pandoc does not tell a filter its input file's name
     context = load_checked(doc, base_dir, source_name, source_text)
     expand_macros(doc, context, source_text)
     return context
+
+
+def _read_for_pandoc(path: Path, shown: str) -> str:
+    """cv.md as plain pandoc read it: pandoc takes lone CR line endings for no line breaks at all,
+    so its front matter and macros have become one paragraph of text; `cv build` reads them."""
+    read = read_text_file(path, shown)
+    if read.bare_cr:
+        raise CvError.at(Location(shown, 1), "the file has CR-only line endings (old Mac style), which pandoc reads as one long line",
+                         "save it with LF or CRLF line endings, or build with `cv build`, which reads them")
+    return read.text
 
 
 def load_checked(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .data.yaml_source import read_text
+from .textfile import read_text
 from .errors import CvError, Location
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt")

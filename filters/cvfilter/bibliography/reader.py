@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..errors import CvError, Diagnostics, Location, Problem
+from ..textfile import read_text
 from .latex import balanced, braced_runs, clean, to_unicode, unknown_commands
 from .names import AuthorList, parse_authors
 
@@ -79,12 +80,9 @@ class Bibliography:
 def read_bibliography(path: Path, shown: str, diagnostics: Diagnostics, base_dir: Path | None = None) -> Bibliography:
     """Read a .bib file; a missing file is an error, every other defect a warning. With `base_dir`
     the parse is kept in the project's cache folder (see stored.py)."""
-    if not path.is_file():
+    if not path.exists():
         raise CvError.at(Location(shown), f"bibliography {shown} not found", "set `cvfilter: bibliography:` in the front matter")
-    text = path.read_text(encoding="utf-8", errors="replace")
-    if "\ufffd" in text:
-        diagnostics.warn(Location(shown, _line_of(text, text.index("\ufffd"))), "bibliography is not valid UTF-8; bad bytes replaced", "save the file as UTF-8")
-    return parse_bibliography(text, shown, diagnostics, base_dir)
+    return parse_bibliography(read_text(path, shown), shown, diagnostics, base_dir)
 
 
 # The last text parsed per file name, with what it reported: `cv watch` and variant builds read an
@@ -424,7 +422,3 @@ def find_fault(raw: str) -> tuple[int, str, str] | None:
         else:
             return None
     return None
-
-
-def _line_of(text: str, index: int) -> int:
-    return text.count("\n", 0, index) + 1

@@ -14,7 +14,8 @@ from ..cache import code_version
 from ..errors import CvError, Location, Problem
 from .model import CvData
 from .typed import recall, validate
-from .yaml_source import YamlSource, parse_yaml, read_text
+from ..textfile import read_text
+from .yaml_source import YamlSource, parse_yaml
 
 if TYPE_CHECKING:
     from pydantic import ValidationError

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from ..errors import CvError, Location, Problem
+from ..textfile import read_text
 
 PathKey = tuple[str | int, ...]
 
@@ -183,25 +184,6 @@ def front_matter(text: str | None, file: str) -> YamlSource | None:
 
 
 _FENCE_END = re.compile(r"^(---|\.\.\.)\s*$")
-
-
-def read_text(path: Path, shown_as: str) -> str:
-    """Read UTF-8 text; a missing or mis-encoded file is a user error, not a traceback."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CvError.at(Location(shown_as), "file not found", "check the path in cv.md's front matter") from None
-    except OSError as exc:
-        raise CvError.at(Location(shown_as), f"cannot read file: {exc.strerror}") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise CvError.at(
-            Location(shown_as, line),
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-            "save the file as UTF-8 in your editor",
-        ) from None
 
 
 def _written_in(key_node: yaml.Node, mapping: yaml.MappingNode) -> bool:

@@ -7,6 +7,7 @@ so a crash at any moment leaves either the old file or the new one, never half o
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -17,6 +18,7 @@ from ..cache import code_version
 from ..errors import CvError, Location, Problem
 from ..data.typed import STRICT, Checked, recall, to_plain, validate
 from ..files import atomic_write
+from ..textfile import read_text
 
 if TYPE_CHECKING:
     from ..data.yaml_source import YamlSource
@@ -85,18 +87,12 @@ def read_cache(path: Path, base_dir: Path | None = None, shown_as: str | None = 
     problems name the file as `shown_as` (its name by default). With `base_dir`, a file that
     validated before is read back from the cache folder there."""
     shown = shown_as or path.name
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return StatsCache()
-    except OSError as exc:
-        raise CacheError([Problem(Location(shown), f"cannot read it: {exc.strerror}")]) from None
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise CacheError([Problem(Location(shown, line), f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-                                  "save the file as UTF-8")]) from None
+        text = read_text(path, shown)
+    except CvError as exc:
+        raise CacheError(exc.problems) from None
     found, remember = recall(StatsCache, text, path.name, base_dir, "statistics", _code_version())
     if found is not None:
         return found
