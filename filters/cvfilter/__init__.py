@@ -6,7 +6,10 @@ TYPE_CHECKING = False  # typing is not imported at run time: `cv --help` loads o
 if TYPE_CHECKING:
     from typing import NoReturn
 
-__version__ = "0.1.0"
+try:  # written by setuptools-scm when the package is built or installed, from the newest Git tag
+    from ._version import __version__
+except ImportError:  # a source tree on sys.path that was never installed
+    __version__ = "0+unknown"
 
 
 def quiet_startup() -> None:

@@ -31,7 +31,10 @@ def _formats(value: str) -> tuple[str, ...]:
 
 
 def make_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(prog="cv", description="Build a CV from cv.md, metadata.yaml and publications.bib.")
+    parser.add_argument("--version", action="version", version=f"cvfilter {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="write build/cv.pdf, build/cv.docx and build/cv.html")
