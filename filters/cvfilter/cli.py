@@ -87,9 +87,9 @@ def make_parser() -> argparse.ArgumentParser:
                                  add_help=False, prefix_chars="\0")
     pandoc.add_argument("arguments", nargs=argparse.REMAINDER, help="pandoc's own arguments")
 
-    schema = commands.add_parser("schema", help="write the JSON Schema of metadata.yaml (for editors)")
-    schema.add_argument("output", nargs="?", default=Path("styles/metadata.schema.json"), type=Path,
-                        help="where to write it (default: styles/metadata.schema.json)")
+    schema = commands.add_parser("schema", help="write the JSON Schemas of metadata.yaml and of the front matter (for editors)")
+    schema.add_argument("output", nargs="?", default=Path("."), type=Path,
+                        help="folder to write metadata.schema.json and frontmatter.schema.json into (default: here); a .json path gets the metadata schema alone")
     return parser
 
 
@@ -204,9 +204,10 @@ def _preview(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .schema import write_schema
+    from .schema import write_schemas
 
-    print(f"wrote {write_schema(args.output)}")
+    for path in write_schemas(args.output):
+        print(f"wrote {path}")
     return 0
 
 

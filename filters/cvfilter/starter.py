@@ -19,6 +19,15 @@ def new_cv(folder: Path, force: bool = False) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name in STARTER:
-        (folder / name).write_text((source / name).read_text(encoding="utf-8"), encoding="utf-8")
+        (folder / name).write_text(_with_schema_line(name, (source / name).read_text(encoding="utf-8")), encoding="utf-8")
         written.append(folder / name)
     return written
+
+
+def _with_schema_line(name: str, text: str) -> str:
+    """The starter's YAML with the line that points editors at its schema, for this version."""
+    from .schema import METADATA, editor_line, with_front_matter_line
+
+    if name == "metadata.yaml":
+        return editor_line(METADATA) + text
+    return with_front_matter_line(text) if name == "cv.md" else text

@@ -88,7 +88,9 @@ def write_cv(imported: ImportedCv, folder: Path, shown: str, force: bool = False
 
 
 def _metadata_yaml(metadata: dict) -> str:
-    header = "# Imported by `cv import`; see cv.md for where each list appears.\n"
+    from ..schema import METADATA, editor_line
+
+    header = editor_line(METADATA) + "# Imported by `cv import`; see cv.md for where each list appears.\n"
     return header + yaml.safe_dump(metadata, sort_keys=False, allow_unicode=True, width=100)
 
 
@@ -109,4 +111,6 @@ def _cv_markdown(imported: ImportedCv, folder: Path, shown: str) -> str:
     buffer = io.StringIO()
     pf.dump(doc, buffer)
     written = pandoc.write(buffer.getvalue(), "markdown-smart", ["-s", "--wrap=none"], folder if folder.is_dir() else Path.cwd(), shown)
-    return written.decode("utf-8")
+    from ..schema import with_front_matter_line
+
+    return with_front_matter_line(written.decode("utf-8"))
