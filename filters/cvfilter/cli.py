@@ -71,9 +71,9 @@ def make_parser() -> argparse.ArgumentParser:
     new.add_argument("folder", nargs="?", default=Path("."), type=Path, help="where to write (default: here)")
     new.add_argument("--force", action="store_true", help="replace files that already exist")
 
-    ci = commands.add_parser("init-ci", help="write .github/workflows/cv.yml: build the CV on every push, keep the files")
+    ci = commands.add_parser("init-ci", help="write .github/workflows/cv.yml: the cvfilter Action builds the CV on every push, keeps the files")
     ci.add_argument("folder", nargs="?", default=Path("."), type=Path, help="the CV's repository (default: here)")
-    ci.add_argument("--install", default=None, help="the command CI runs to install cvfilter (default: pip install of the Git URL and commit it came from)")
+    ci.add_argument("--install", default=None, help="what the Action installs, as pip names it (default: this version from PyPI, or the Git commit it came from)")
     ci.add_argument("--force", action="store_true", help="replace an existing, different workflow")
 
     preview = commands.add_parser("preview", help="build, then write PNGs of the PDF, DOCX and HTML first pages")

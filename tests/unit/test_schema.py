@@ -81,12 +81,9 @@ def test_new_and_import_point_editors_at_the_schemas_of_this_version(tmp_path) -
 
 
 def test_schema_urls_name_the_release_tag_or_main_and_the_repository_of_pyproject() -> None:
-    import tomllib
-
     assert schema_url(METADATA, "0.2.0") == "https://raw.githubusercontent.com/cvfilter/cvfilter/v0.2.0/styles/metadata.schema.json"
     assert "/main/styles/" in schema_url(METADATA, "0.2.1.dev3+g0123abc")
-    urls = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]
-    assert urls["Homepage"] == "https://github.com/cvfilter/cvfilter"
+    assert 'Homepage = "https://github.com/cvfilter/cvfilter"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
 def test_schemastore_catalog_entry_is_ready_to_submit() -> None:
