@@ -188,7 +188,16 @@ class Scholar(Strict):
     citations: int | None = field(default=None, metadata={"ge": 0})
     h_index: int | None = field(default=None, metadata={"ge": 0})
     url: Url | None = None
-    openalex: str | None = field(default=None, metadata=about("OpenAlex author id, for `cv stats --refresh`"))
+    openalex: str | None = field(default=None, metadata=about("OpenAlex author id, for `cv stats --refresh` and `cv sync`"))
+    orcid: str | None = field(default=None, metadata=about("ORCID iD (0000-0002-1825-0097), for `cv sync`"))
+    dblp: str | None = field(default=None, metadata=about("DBLP person id (the pid of dblp.org/pid/PID), for `cv sync`"))
+
+
+@dataclass(kw_only=True)
+class Sync(Strict):
+    """How `cv sync` treats the works the services list for the owner."""
+
+    ignore: list[str] = field(default_factory=list, metadata=about("Works that are not the owner's: a DOI, arXiv id, OpenAlex W id, DBLP key or title each"))
 
 
 @dataclass(kw_only=True)
@@ -206,6 +215,7 @@ class CvData(Strict):
     owner: Owner = field(default_factory=Owner)
     contact: Contact = field(default_factory=Contact)
     scholar: Scholar = field(default_factory=Scholar)
+    sync: Sync = field(default_factory=Sync)
     current_position: list[Entry] = field(default_factory=list)
     education: list[Entry] = field(default_factory=list)
     positions: list[Entry] = field(default_factory=list)
