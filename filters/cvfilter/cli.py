@@ -62,6 +62,16 @@ def make_parser() -> argparse.ArgumentParser:
     stats.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
     stats.add_argument("--refresh", action="store_true", help="fetch them again from GitHub and OpenAlex")
 
+    add = commands.add_parser("add", help="fetch works by DOI, arXiv id or DBLP key and append their BibTeX entries")
+    add.add_argument("ids", nargs="+", metavar="ID", help="10.1000/xyz, https://doi.org/..., arXiv:2101.00001, an arxiv.org URL, conf/icml/AmosK17")
+    add.add_argument("--source", default="cv.md", type=Path, help="the CV's Markdown, whose front matter names the bibliography (default: cv.md)")
+
+    sync = commands.add_parser("sync", help="list your works on OpenAlex, ORCID and DBLP that the bibliography lacks")
+    sync.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
+    sync.add_argument("--write", action="store_true", help="append the missing works to the bibliography")
+    sync.add_argument("--since", type=int, metavar="YEAR", help="only works from YEAR on")
+    sync.add_argument("--update", metavar="KEY", help="set in entry KEY what the sources know and it lacks (a DOI, an eprint)")
+
     imports = commands.add_parser("import", help="turn a JSON Resume (.json) or RenderCV (.yaml) file into cv.md, metadata.yaml, publications.bib")
     imports.add_argument("file", type=Path, help="resume.json (JSON Resume) or cv.yaml (RenderCV)")
     imports.add_argument("-o", "--output", type=Path, default=Path("."), help="folder to write into (default: here)")
@@ -185,6 +195,18 @@ def _stats(args: argparse.Namespace) -> int:
     return run_stats(args.source, args.refresh)
 
 
+def _add(args: argparse.Namespace) -> int:
+    from .works.command import run_add
+
+    return run_add(args.source, args.ids)
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from .works.command import run_sync
+
+    return run_sync(args.source, args.write, args.since, args.update)
+
+
 def _init_ci(args: argparse.Namespace) -> int:
     from .ci_template import init_ci
 
@@ -236,6 +258,8 @@ HANDLERS = {
     "build": _build,
     "check": _check,
     "stats": _stats,
+    "add": _add,
+    "sync": _sync,
     "watch": _watch,
     "init-ci": _init_ci,
     "import": _import,

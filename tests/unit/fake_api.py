@@ -1,6 +1,8 @@
-"""A fake GitHub/OpenAlex on 127.0.0.1, in a thread, so no test touches the real network.
+"""A fake GitHub, OpenAlex, Crossref, DataCite, arXiv, DBLP or ORCID on 127.0.0.1, in a thread, so
+no test touches the real network.
 
-Each route answers from a queue of scripted replies; the last reply repeats. Requests are recorded.
+Each route answers from a queue of scripted replies; the last reply repeats. A route ending in `*`
+answers every path it starts (a query string, say). Requests are recorded.
 """
 
 from __future__ import annotations
@@ -39,10 +41,15 @@ class FakeApi:
         self.route(f"/authors/{ident}", Reply(body={"id": ident, "cited_by_count": citations, "summary_stats": {"h_index": h_index}}))
 
     def hits(self, path: str) -> int:
+        if path.endswith("*"):
+            return sum(1 for seen, _ in self.requests if seen.startswith(path[:-1]))
         return sum(1 for seen, _ in self.requests if seen == path)
 
     def next_reply(self, path: str) -> Reply:
         queue = self.routes.get(path)
+        if queue is None:
+            prefixes = [route for route in self.routes if route.endswith("*") and path.startswith(route[:-1])]
+            queue = self.routes[max(prefixes, key=len)] if prefixes else None
         if not queue:
             return Reply(404, {"message": "Not Found"})
         return queue.pop(0) if len(queue) > 1 else queue[0]
