@@ -14,6 +14,7 @@ command -v xelatex >/dev/null || apt_packages+=(texlive-xetex)
 command -v chromium >/dev/null || apt_packages+=(chromium)                  # axe-core accessibility check of the HTML
 command -v java >/dev/null || apt_packages+=(default-jre-headless)          # the Nu HTML checker (vnu.jar)
 command -v soffice >/dev/null || apt_packages+=(libreoffice-writer-nogui)   # opens the DOCX, renders previews
+[ -d /usr/share/fonts/opentype/noto ] || apt_packages+=(fonts-noto-cjk)    # the PDF's Chinese, Japanese, Korean
 if [ ${#apt_packages[@]} -gt 0 ]; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null

@@ -205,21 +205,28 @@ def _write_docx(finished: str, context: Context | None, base: Path, shown: str, 
         if reference.is_file():
             extra = ["--reference-doc", str(reference)]
         written = pandoc.write(finished, "docx", extra, base, shown, build_epoch(context))
-        from .formats.docx import post_process
+        from .formats.docx import post_process, script_fonts_of
+        from .formats.faces import document_faces
 
-        return post_process(written, context.data.name if context else None)
+        fonts = script_fonts_of(document_faces(context), context.config.lang, context.labels.direction == "rtl") if context else None
+        return post_process(written, context.data.name if context else None, fonts)
 
 
 def _write_pdf(finished: str, context: Context | None, base: Path, shown: str, clock: _Clock) -> bytes:
     """Typst source from pandoc, then the PDF from Typst in this process, which gets Typst ready
     while pandoc writes."""
-    from .formats.glyphs import pdf_warner
+    from .formats.faces import document_faces
+    from .formats.glyphs import fallback_warnings, pdf_warner
 
+    folders = tuple(face.folder for face in document_faces(context))
     with clock("typst"), pandoc.start_write(finished, "typst", ["-s"], base, shown) as running:
-        _typst_compiler(str(base))
+        _typst_compiler(str(base), folders)
         source = running.output()
     with clock("typst-compile"):
-        return compile_typst(source, base, build_epoch(context), pdf_warner(context))
+        pdf = compile_typst(source, base, build_epoch(context), pdf_warner(context), folders)
+    with clock("glyphs"):
+        fallback_warnings(context)
+    return pdf
 
 
 def _write_export(fmt: str):
@@ -265,7 +272,8 @@ def build_epoch(context: Context | None) -> int:
 
 
 def compile_typst(
-    source: bytes | str, root: Path, epoch: int | None = None, warn: Callable[[Location, str, str], None] | None = None
+    source: bytes | str, root: Path, epoch: int | None = None, warn: Callable[[Location, str, str], None] | None = None,
+    font_folders: tuple[str, ...] = (),
 ) -> bytes:
     """Typst in process: no subprocess, no network (fonts ship with the typst package).
 
@@ -274,7 +282,7 @@ def compile_typst(
     """
     from .formats.typst import typst_error_location
 
-    compiler = _typst_compiler(str(root))
+    compiler = _typst_compiler(str(root), font_folders)
     try:
         return compiler.compile(input=source, format="pdf", pdf_standards=PDF_STANDARDS, timestamp=epoch)
     except RuntimeError as exc:
@@ -290,12 +298,13 @@ def compile_typst(
 
 
 @cache
-def _typst_compiler(root: str):
-    """One compiler per project root: fonts are scanned once per process, not once per build (cv watch).
-    Only the fonts inside Typst are used, so the PDF looks the same on every machine."""
+def _typst_compiler(root: str, font_folders: tuple[str, ...] = ()):
+    """One compiler per project root and font folders: fonts are scanned once per process, not once
+    per build (cv watch). Only the fonts inside Typst and the script faces the document needs
+    (script_fonts.py) are used, so the PDF looks the same on every machine that has them."""
     import typst
 
-    return typst.Compiler(root=root, ignore_system_fonts=True)
+    return typst.Compiler(root=root, ignore_system_fonts=True, font_paths=list(font_folders))
 
 
 def _dump(doc: pf.Doc) -> str:

@@ -37,6 +37,11 @@ class Labels:
         """"rtl" or "ltr", the direction the document is set in."""
         return cldr.direction(self.tag)
 
+    def isolate(self, text: str) -> str:
+        """A left-to-right run ("1.2k+", "★1.3k") in a right-to-left document, set apart by Unicode's
+        isolates (LRI ... PDI), so that its sign stays at its end; in every format the same."""
+        return f"\u2066{text}\u2069" if self.direction == "rtl" else text
+
     def __getitem__(self, key: str) -> str:
         return self.overrides.get(key) or WORDS[self.base].get(key) or ENGLISH[key]
 

@@ -41,13 +41,31 @@ def test_build_writes_every_format_and_warns_at_the_yaml_line(emoji_cv: Path) ->
 
 
 def test_one_build_warns_about_every_character_the_fonts_lack_in_source_order(emoji_cv: Path) -> None:
-    (emoji_cv.parent / "cv.md").write_text(CV + "\nNotes in 中文, twice: 中文.\n", encoding="utf-8")
+    (emoji_cv.parent / "cv.md").write_text(CV + "\nNotes in ሰላም, twice: ሰላም.\n", encoding="utf-8")
     (emoji_cv.parent / "metadata.yaml").write_text(META.replace("Intel Labs 🚀", "Intel Labs 🚀 ☃\U0001F389"), encoding="utf-8")
     result = build(emoji_cv, ("pdf",))
     placed = [str(p.location) for p in result.warnings if "cannot draw" in p.message]
     assert len(placed) >= 3 and placed == sorted(placed, key=lambda where: (where.split(":")[0] != "cv.md", [int(n) for n in where.split(":")[1:]]))
     drawn_nowhere = "".join(p.message for p in result.warnings)
-    assert "🚀" in drawn_nowhere and "中" in drawn_nowhere
+    assert "🚀" in drawn_nowhere and "ሰ" in drawn_nowhere
+
+
+def test_a_character_only_a_fallback_face_has_is_a_warning_at_its_line(emoji_cv: Path) -> None:
+    """The snowman is in none of the faces cv.typ names; Typst draws it with DejaVu Sans Mono, and
+    PDF/A holds, so only the probe with fallback off tells."""
+    (emoji_cv.parent / "metadata.yaml").write_text(META.replace("Intel Labs 🚀", "Intel Labs ☃"), encoding="utf-8")
+    result = build(emoji_cv, ("pdf",))
+    warned = [str(p) for p in result.warnings if "fallback face" in p.message]
+    assert warned and warned[0].startswith("metadata.yaml:4:21: warning: the PDF fonts have no glyph for '☃'")
+
+
+def test_a_script_without_an_installed_face_is_a_warning_with_the_install_command(emoji_cv: Path, monkeypatch) -> None:
+    from cvfilter import script_fonts
+
+    monkeypatch.setattr(script_fonts, "_package_face", lambda script: None)
+    (emoji_cv.parent / "metadata.yaml").write_text(META.replace("Intel Labs 🚀", "مختبرات إنتل"), encoding="utf-8")
+    problems = [p for p in check(emoji_cv) if "Arabic" in p.message]
+    assert [(str(p.location), p.hint) for p in problems] == [("metadata.yaml:4:10", "pip install fontpkg-noto-sans-arabic")]
 
 
 def test_check_warns_about_the_character_before_a_build(emoji_cv: Path) -> None:

@@ -21,6 +21,7 @@ import panflute as pf
 
 from ..errors import CvError, Location
 from ..textfile import read_bytes, resolve_inside
+from ..words import WORDS
 from . import markers as m
 
 DEFAULT_STYLE = "cvfilter"
@@ -123,7 +124,10 @@ _MARKER_CHARS = "".join(chr(c) for c in range(0xE000, 0xE030))
 _DROP_MARKERS = dict.fromkeys(map(ord, _MARKER_CHARS))  # a str.translate table that deletes them
 _SWITCHES = re.compile(f"[{re.escape(''.join(_OPENERS) + ''.join(_CLOSERS))}]")
 _SPACES = re.compile(r"(\n|[ \t]+)")
-_OTHERS_GLUE = re.compile(rf"(?:\s*[,;])?\s*(?:(?:and|&|et|und|y)\s+)?(?:[{re.escape(_MARKER_CHARS)}]*){m.OTHERS}")
+# The "and" a CSL locale puts before the last name, in every language with a label table ("و" in Arabic,
+# "和" in Chinese): it goes with the names left out.
+_ANDS = "|".join(sorted({re.escape(w["and"]) for w in WORDS.values()} | {"&", "et", "y", "e", "i", "a", "og", "och", "ja", "ve"}, key=len, reverse=True))
+_OTHERS_GLUE = re.compile(rf"(?:\s*[,;、，])?\s*(?:(?<!\w)(?:{_ANDS})\s*)?(?:[{re.escape(_MARKER_CHARS)}]*){m.OTHERS}")
 
 
 # A rendered entry as JSON values, so that it can be cached and its spaces tidied before any

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass
 from xml.etree import ElementTree
 
 import panflute as pf
 
 from ..context import Context
 from ..walk import walk
-from .common import TEXT_HOLDERS, has, join_words, once, separate_date
+from .common import TEXT_HOLDERS, has, join_words, once, separate_date, set_meta_default
 
 # Semantic class -> Word paragraph style (for Divs) or character style (for Spans).
 PARAGRAPH_STYLES = {
@@ -40,6 +41,8 @@ _TAB = "<w:r><w:tab/></w:r>"
 def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "docx"):
         return
+    if context is not None and context.labels.direction == "rtl":
+        set_meta_default(doc, "dir", "rtl")  # pandoc's writer: w:bidi on each paragraph, w:rtl on each run
     walk(doc, _shape, types=(pf.Div, *TEXT_HOLDERS))
 
 
@@ -104,9 +107,10 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NUMBER_HANGING = 540
 
 
-def post_process(docx: bytes, author: str | None) -> bytes:
-    """What pandoc's writer cannot be told: the author property and wider list number indents.
-    `cv build` calls this; plain pandoc leaves both as pandoc writes them."""
+def post_process(docx: bytes, author: str | None, script_fonts: ScriptFonts | None = None) -> bytes:
+    """What pandoc's writer cannot be told: the author property, wider list number indents, and the
+    faces and language of complex scripts (Arabic) and East Asian text (`script_fonts`).
+    `cv build` calls this; plain pandoc leaves them as pandoc writes them."""
     for prefix, uri in {**CORE_NAMESPACES, "w": W}.items():
         ElementTree.register_namespace(prefix, uri)
     source = zipfile.ZipFile(io.BytesIO(docx))
@@ -118,6 +122,8 @@ def post_process(docx: bytes, author: str | None) -> bytes:
                 data = _set_creator(data, author)
             elif item.filename == "word/numbering.xml":
                 data = _widen_numbers(data)
+            elif item.filename == "word/styles.xml" and script_fonts is not None:
+                data = _name_script_fonts(data, script_fonts)
             target.writestr(item, data)
     return out.getvalue()
 
@@ -145,3 +151,47 @@ def _widen_numbers(numbering: bytes) -> bytes:
             indent.set(f"{{{W}}}left", str(left - hanging + NUMBER_HANGING))
             indent.set(f"{{{W}}}hanging", str(NUMBER_HANGING))
     return ElementTree.tostring(root, encoding="UTF-8", xml_declaration=True)
+
+
+@dataclass(frozen=True)
+class ScriptFonts:
+    """What Word needs for text outside Latin: the face for complex scripts (Arabic, Hebrew,
+    Devanagari; Word's `cs` slot) and for East Asian text (`eastAsia`), and their languages."""
+
+    lang: str
+    complex_script: str | None = None
+    east_asian: str | None = None
+    rtl: bool = False
+
+
+def _name_script_fonts(styles: bytes, fonts: ScriptFonts) -> bytes:
+    """The document defaults (w:docDefaults) name the faces and the language: Word then draws and
+    shapes the text with them, and a right-to-left run gets its language's rules."""
+    root = ElementTree.fromstring(styles)
+    paragraph = root.find(f"{{{W}}}docDefaults/{{{W}}}pPrDefault/{{{W}}}pPr")
+    if fonts.rtl and paragraph is not None and paragraph.find(f"{{{W}}}bidi") is None:
+        paragraph.insert(0, ElementTree.Element(f"{{{W}}}bidi"))  # the title too, which pandoc writes without
+    run = root.find(f"{{{W}}}docDefaults/{{{W}}}rPrDefault/{{{W}}}rPr")
+    if run is None:
+        return ElementTree.tostring(root, encoding="UTF-8", xml_declaration=True)
+    faces = run.find(f"{{{W}}}rFonts")
+    if faces is None:
+        faces = ElementTree.SubElement(run, f"{{{W}}}rFonts")
+    language = run.find(f"{{{W}}}lang")
+    if language is None:
+        language = ElementTree.SubElement(run, f"{{{W}}}lang")
+    for slot, theme, family, lang_slot in (("cs", "cstheme", fonts.complex_script, "bidi"),
+                                           ("eastAsia", "eastAsiaTheme", fonts.east_asian, "eastAsia")):
+        if family:
+            faces.attrib.pop(f"{{{W}}}{theme}", None)  # a theme font would win over the named one
+            faces.set(f"{{{W}}}{slot}", family)
+            language.set(f"{{{W}}}{lang_slot}", fonts.lang)
+    return ElementTree.tostring(root, encoding="UTF-8", xml_declaration=True)
+
+
+def script_fonts_of(faces: list, lang: str, rtl: bool) -> ScriptFonts | None:
+    """The Word slots for the document's script faces (script_fonts.Face): CJK is East Asian text,
+    the others complex scripts."""
+    east = next((face.family for face in faces if face.script == "CJK"), None)
+    complex_ = next((face.family for face in faces if face.script != "CJK"), None)
+    return ScriptFonts(lang, complex_, east, rtl) if east or complex_ or rtl else None

@@ -15,12 +15,15 @@ from pathlib import Path
 
 from ..context import Context
 from ..errors import Location
+from ..script_fonts import Face, script_of
+from .faces import document_faces, missing_scripts, source_chars, source_files
 from .typst import typst_string
 
 # The fonts cv.typ names, in its order; Typst falls back to its other bundled fonts after them.
 PDF_FONTS = ("Libertinus Serif", "New Computer Modern")
 _MISSING = re.compile(r'the text `?"(?P<text>.+?)"`? could not be displayed')
 HINT = "it may show a box there; remove the character or use another"
+_WARNED_KEY = "glyphs-warned"
 # Probing stops here: a CV in a script the fonts lack entirely needs no longer list to be told so.
 _MAX_PROBES = 40
 
@@ -31,14 +34,6 @@ def missing_text(message: str) -> str | None:
     """The text Typst could not draw, from its PDF/A error message."""
     found = _MISSING.search(message)
     return found.group("text") if found else None
-
-
-def source_files(context: Context) -> list[tuple[str, Path]]:
-    """cv.md, the data file and the bibliography, each with the name messages give it."""
-    names = [context.config.source, context.config.data]
-    if context.config.bibliography:
-        names.append(context.config.bibliography)
-    return [(name, context.base_dir / name) for name in names]
 
 
 def locate(text: str, context: Context) -> Location | None:
@@ -55,6 +50,43 @@ def locate(text: str, context: Context) -> Location | None:
     return None
 
 
+def warn_missing_faces(context: Context) -> None:
+    """A script the document uses that no installed face covers: a warning at its first character."""
+    for script in missing_scripts(context):
+        where = _first_place(context, lambda char: script_of(char) is script)
+        context.diagnostics.warn(where or Location(context.config.source),
+                                 f"no {script.name} font is installed, so the PDF draws {script.name} text with a fallback face",
+                                 script.install)
+
+
+def fallback_warnings(context: Context | None) -> None:
+    """After a build: each character outside the scripts with a face of their own that the named fonts
+    lack, which Typst then draws with another bundled face (DejaVu Sans Mono) without telling."""
+    if context is None:
+        return
+    warn_missing_faces(context)
+    if context.cache.get(_WARNED_KEY):
+        return  # the PDF/A check named them already
+    covered = {face.script for face in document_faces(context)}
+    chars = {c for c in source_chars(context) if (script_of(c) is None or script_of(c).name not in covered)}
+    _warn_each(context, undrawable(chars, context.base_dir, document_faces(context)),
+               "the PDF fonts have no glyph for {!r}; Typst draws it with a fallback face")
+
+
+def _first_place(context: Context, wanted: Callable[[str], bool]) -> Location | None:
+    """The first character of the sources for which `wanted` holds."""
+    for shown, path in source_files(context):
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(lines, start=1):
+            column = next((i for i, char in enumerate(line) if ord(char) > 0x7F and wanted(char)), None)
+            if column is not None:
+                return Location(shown, number, column + 1)
+    return None
+
+
 def pdf_warner(context: Context | None) -> Warn | None:
     """The `warn` for compile_typst. Typst names only the first character it cannot draw; each such
     character of the sources then becomes a warning at its line, so one build tells them all."""
@@ -66,26 +98,31 @@ def pdf_warner(context: Context | None) -> Warn | None:
         if text is None:
             context.diagnostics.warn(location, message, hint)
             return
-        found = undrawable(_source_chars(context), context.base_dir) or [text]
+        context.cache[_WARNED_KEY] = True
+        found = undrawable(source_chars(context), context.base_dir, document_faces(context)) or [text]
         _warn_each(context, found, "the PDF fonts cannot draw {!r}, so the PDF is written without PDF/A")
 
     return warn
 
 
-def undrawable(chars: Iterable[str], root: Path) -> list[str]:
-    """The characters among `chars` that no bundled PDF font can draw, in the order Typst meets them."""
+def undrawable(chars: Iterable[str], root: Path, added: list[Face] = ()) -> list[str]:
+    """The characters among `chars` that neither the PDF's fonts nor the `added` script faces can
+    draw, in the order Typst meets them. Fallback is off in the probe: a character that only a face
+    the document does not name has (DejaVu Sans Mono's Arabic) counts as undrawable."""
     from ..build import _typst_compiler
 
     candidates = sorted({c for c in chars if ord(c) > 0x7F and c.isprintable()})
-    compiler = _typst_compiler(str(root))
-    font_list = ", ".join(f'"{font}"' for font in PDF_FONTS)
+    if not candidates:
+        return []
+    compiler = _typst_compiler(str(root), tuple(face.folder for face in added))
+    font_list = ", ".join(f'"{font}"' for font in (*PDF_FONTS, *(face.family for face in added)))
     found: list[str] = []
     for _ in range(_MAX_PROBES):
         if not candidates:
             break
         body = "\n\n".join("#" + typst_string(c) for c in candidates)
         try:
-            compiler.compile(input=f"#set text(font: ({font_list}))\n{body}".encode(), format="pdf", pdf_standards=["a-2b"])
+            compiler.compile(input=f"#set text(font: ({font_list}), fallback: false)\n{body}".encode(), format="pdf", pdf_standards=["a-2b"])
             break
         except RuntimeError as exc:
             text = missing_text(str(exc))
@@ -97,19 +134,10 @@ def undrawable(chars: Iterable[str], root: Path) -> list[str]:
 
 
 def check_sources(context: Context) -> None:
-    """`cv check`: warn at each character of the sources that the PDF cannot show."""
-    _warn_each(context, undrawable(_source_chars(context), context.base_dir),
+    """`cv check`: warn at each script without a face and each character of the sources that the PDF cannot show."""
+    warn_missing_faces(context)
+    _warn_each(context, undrawable(source_chars(context), context.base_dir, document_faces(context)),
                "the PDF fonts cannot draw {!r}; the PDF will not be PDF/A")
-
-
-def _source_chars(context: Context) -> set[str]:
-    chars: set[str] = set()
-    for _shown, path in source_files(context):
-        try:
-            chars.update(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            continue
-    return chars
 
 
 def _warn_each(context: Context, texts: list[str], message: str) -> None:

@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 
 import panflute as pf
 
+from .. import cldr
 from ..assets import read_style
 from ..context import Context
 from ..elements import text
 from ..walk import walk
+from .faces import document_faces
 from .common import (
     CLASSED,
     TEXT_HOLDERS,
@@ -45,8 +47,20 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
         set_meta_default(doc, "pagetitle", f"{noted.names[0]} — CV")
         set_meta_default(doc, "author-meta", noted.names[0])
     set_meta_default(doc, "lang", context.config.lang if context else "en")
+    if context is not None and context.labels.direction == "rtl":
+        set_meta_default(doc, "dir", "rtl")
     doc.metadata["document-css"] = pf.MetaBool(False)
-    add_header_include(doc, pf.RawBlock(f"<style>\n{read_style('html/cv.css')}</style>", format="html"))
+    add_header_include(doc, pf.RawBlock(f"<style>\n{read_style('html/cv.css')}{_script_style(context)}</style>", format="html"))
+
+
+def _script_style(context: Context | None) -> str:
+    """The script faces the PDF uses, named first for the page in the document's language; the
+    page stays one file (nothing is fetched), so a reader without them gets the system's face."""
+    families = [face.family for face in document_faces(context)]
+    if context is None or not families:
+        return ""
+    stack = ", ".join(f'"{family}"' for family in families)
+    return f"html:lang({cldr.primary(context.config.lang)}) body {{ font-family: {stack}, system-ui, sans-serif; }}\n"
 
 
 @dataclass

@@ -18,6 +18,7 @@ import panflute as pf
 from ..assets import read_style
 from ..context import Context
 from ..errors import Location
+from .faces import document_faces
 from .common import CLASSED, TEXT_HOLDERS, add_header_include, has, join_words, once, separate_date, set_meta_default
 from ..walk import walk
 
@@ -154,8 +155,23 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     style = f"#let cv-footer-note = {typst_string(footer)}\n#let cv-page-of = {typst_string(page_of)}\n{read_style('typst/cv.typ')}"
     add_header_include(doc, pf.RawBlock(style, format="typst"))
     title = f"{name} — CV" if name else "CV"
-    opening = f"#set document(title: {typst_string(title)}, author: {typst_string(name)})\n#show: cv-document"
+    opening = f"#set document(title: {typst_string(title)}, author: {typst_string(name)})\n#show: cv-document{_script_rule(context)}"
     doc.content.insert(0, pf.RawBlock(opening, format="typst"))
+
+
+def _script_rule(context: Context | None) -> str:
+    """After the style's own rules: the script faces the document needs, after the style's fonts
+    (Typst falls back along the list), and the direction of a right-to-left language."""
+    settings = []
+    families = [face.family for face in document_faces(context)]
+    if families:
+        settings.append(f"font: (..text.font, {', '.join(typst_string(f) for f in families)})")
+    if context is not None and context.labels.direction == "rtl":
+        settings.append("dir: rtl")
+    if not settings:
+        return ""
+    rule = f"set text({', '.join(settings)})"
+    return f"\n#show: body => context {{ {rule}; body }}" if families else f"\n#set text({settings[0]})"
 
 
 def _icons_and_dates(elem: pf.Element, found: dict[str, str]) -> pf.Inline | None:

@@ -42,7 +42,7 @@ def render_repository(repo: Repository, context: Context) -> pf.Div:
     line: list[pf.Inline] = [span(link(text(repo.name), repo.link), "cv-repo-name")]
     stars = star_count(repo, context)
     if stars is not None:
-        line += [pf.Space(), span([pf.Str(STAR + compact(stars, context.config.lang))], "cv-stars", count=str(stars))]
+        line += [pf.Space(), span([pf.Str(context.labels.isolate(STAR + compact(stars, context.config.lang)))], "cv-stars", count=str(stars))]
     if repo.symbol:
         line += [pf.Space(), span(text(repo.symbol), "cv-symbol")]
     if repo.description:
@@ -59,6 +59,6 @@ def _total(repos: list[Repository], call: MacroCall, context: Context) -> list[p
         context.diagnostics.warn(call.location, "no repository has a star count, so the total is left out",
                                  "add `stars:` to the repositories in the data, or write total=false")
         return []
-    sentence = [span([pf.Str(at_least(sum(known), context.config.lang))], "cv-stars-total", count=str(sum(known))),
+    sentence = [span([pf.Str(context.labels.isolate(at_least(sum(known), context.config.lang)))], "cv-stars-total", count=str(sum(known))),
                 pf.Space(), *text(context.labels["stars-total"])]
     return [pf.Div(pf.Para(*sentence), classes=["cv-lead"])]

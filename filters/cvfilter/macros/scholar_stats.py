@@ -26,7 +26,7 @@ def expand_scholar_stats(call: MacroCall, context: Context) -> list[pf.Inline]:
     url = context.data.scholar.url
     parts: list[pf.Inline] = [pf.Str("["), *([pf.Link(*label, url=url)] if url else label), pf.Str(":"), pf.Space()]
     if metrics.citations is not None:
-        parts += [pf.Str(at_least(metrics.citations, context.config.lang)), pf.Space(), *text(context.labels["citations"])]
+        parts += [pf.Str(context.labels.isolate(at_least(metrics.citations, context.config.lang))), pf.Space(), *text(context.labels["citations"])]
     if metrics.h_index is not None:
         if metrics.citations is not None:
             parts.append(pf.Space())
