@@ -29,15 +29,17 @@ ADDED = [
 def test_added_entry_passes_check_and_the_build_lists_it_with_the_owner_bold(tmp_path, monkeypatch, capsys, ident, owner, key, service):
     source = make_cv(tmp_path, owner, [])
     before = (tmp_path / "publications.bib").read_bytes()
-    with services(monkeypatch):
+    with services(monkeypatch) as api:
         assert main(["add", "--source", str(source), ident]) == 0
-    assert f"added {key} to publications.bib" in capsys.readouterr().out
-    after = (tmp_path / "publications.bib").read_bytes()
-    assert after.startswith(before) and after.count(b"\n@") == 2  # the old entry, byte for byte, then the new one
-    assert after[len(before):].startswith(b"\n@") and f"{{{key},".encode() in after
+        assert f"added {key} to publications.bib" in capsys.readouterr().out
+        after = (tmp_path / "publications.bib").read_bytes()
+        assert after.startswith(before) and after.count(b"\n@") == 2  # the old entry, byte for byte, then the new one
+        assert after[len(before):].startswith(b"\n@") and f"{{{key},".encode() in after
 
-    assert check(source) == []
-    result = build(source, ("html", "docx"))
+        asked = len(api.requests)
+        assert check(source) == []
+        result = build(source, ("html", "docx"))
+        assert len(api.requests) == asked  # neither cv check nor cv build goes online
     soup = BeautifulSoup(result.outputs["html"].read_text(encoding="utf-8"), "html.parser")
     pubs = {" ".join(div.select_one(".cv-pub-title").get_text(" ").split()): div for div in soup.select("div.cv-pub")}
     assert len(pubs) == 2

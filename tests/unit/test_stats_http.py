@@ -110,3 +110,29 @@ def test_retry_after_as_an_http_date_is_understood():
         http, waits = client()  # now is t=1000, the date is t=1012
         assert http.get_json(api.url + "/x") == []
         assert waits == [12.0]
+
+
+def test_the_deadline_ends_the_run_instead_of_another_wait():
+    clock = [1_000.0]
+    with serve() as api:
+        api.route("/x", Reply(503, {}, {"Retry-After": "30"}))
+        http, waits = client(retries=5, deadline=45.0, now=lambda: clock[0], sleep=lambda s: clock.__setitem__(0, clock[0] + s))
+        with pytest.raises(FetchError, match="gave up: the run's 45 s are used"):
+            http.get_json(api.url + "/x")
+        assert api.hits("/x") == 2  # waited 30 s once; a second 30 s would pass the deadline
+
+
+def test_an_answer_over_the_cap_is_refused():
+    with serve() as api:
+        api.route("/x", Reply(raw=b"[" + b"1," * 600_000 + b"1]"))
+        http, _ = client(max_bytes=1024 * 1024)
+        with pytest.raises(FetchError, match="larger than 1 MiB"):
+            http.get_json(api.url + "/x")
+
+
+def test_the_user_agent_names_cvfilter_and_the_owner_contact():
+    with serve() as api:
+        api.route("/x", Reply(body={}))
+        http, _ = client(contact="ada@example.org")
+        http.get_json(api.url + "/x")
+        assert api.requests[0][1]["User-Agent"].startswith("cvfilter/") and "(mailto:ada@example.org)" in api.requests[0][1]["User-Agent"]
