@@ -63,6 +63,25 @@ def _need(body: Any, *path: str) -> Any:
     return node
 
 
+def _names(people: Any, family_key: str, given_key: str, whole_is_organisation: bool) -> tuple[str, ...]:
+    """"Family, Given" from the parts a service gives, else its one name as written. An
+    organisation's name (Crossref's `name`, DataCite's nameType Organizational) is braced whole,
+    so that BibTeX reads it as one family name."""
+    names = []
+    for person in people if isinstance(people, list) else []:
+        if not isinstance(person, dict):
+            continue
+        family, given, whole = _str(person.get(family_key)), _str(person.get(given_key)), _str(person.get("name"))
+        if family and given:
+            names.append(f"{family}, {given}")
+        elif family:
+            names.append(family)
+        elif whole:
+            organisation = whole_is_organisation or person.get("nameType") == "Organizational"
+            names.append(f"{{{whole}}}" if organisation else whole)
+    return tuple(names)
+
+
 # Crossref ---------------------------------------------------------------------------------------
 
 _CROSSREF_KINDS = {
@@ -79,21 +98,14 @@ def crossref_work(body: Any) -> Work:
     title = _title(message.get("title"))
     if not title:
         raise MalformedAnswer("the answer has no title")
-    authors = []
-    for person in message.get("author") or []:
-        if not isinstance(person, dict):
-            continue
-        family, given = _str(person.get("family")), _str(person.get("given"))
-        name = f"{family}, {given}" if family and given else family or _str(person.get("name"))
-        if name:
-            authors.append(name)
+    authors = _names(message.get("author"), "family", "given", True)
     kind = _CROSSREF_KINDS.get(str(message.get("type")), "misc")
     doi = normalize_doi(_str(message.get("DOI")))
     dates = [message.get(key) for key in ("published-print", "published-online", "published", "issued")]
     year = next((_year(d["date-parts"][0][0]) for d in dates
                  if isinstance(d, dict) and d.get("date-parts") and d["date-parts"][0] and d["date-parts"][0][0]), None)
     return Work(
-        title=title, authors=tuple(authors), year=year, kind=kind,
+        title=title, authors=authors, year=year, kind=kind,
         venue=_first(message.get("container-title")) or None,
         volume=_str(message.get("volume")), number=_str(message.get("issue")), pages=_pages(message.get("page")),
         publisher=_str(message.get("publisher")) if kind in ("book", "incollection", "misc") else None,
@@ -114,14 +126,7 @@ def datacite_work(body: Any) -> Work:
         or next((_title(t.get("title")) for t in titles if isinstance(t, dict) and t.get("title")), "")
     if not title:
         raise MalformedAnswer("the answer has no title")
-    authors = []
-    for person in attributes.get("creators") or []:
-        if not isinstance(person, dict):
-            continue
-        family, given = _str(person.get("familyName")), _str(person.get("givenName"))
-        name = f"{family}, {given}" if family and given else _str(person.get("name"))
-        if name:
-            authors.append(name if person.get("nameType") != "Organizational" else f"{{{name}}}")
+    authors = _names(attributes.get("creators"), "familyName", "givenName", False)
     types = attributes.get("types") if isinstance(attributes.get("types"), dict) else {}
     kind = {"article": "article", "inproceedings": "inproceedings", "book": "book", "incollection": "incollection"}.get(str(types.get("bibtex")), "misc")
     publisher = attributes.get("publisher")
@@ -131,7 +136,7 @@ def datacite_work(body: Any) -> Work:
     resource = _str(types.get("resourceTypeGeneral"))
     extra = (("howpublished", f"{resource}, {publisher}" if resource and publisher else publisher or resource),) if kind == "misc" and (publisher or resource) else ()
     return Work(
-        title=title, authors=tuple(authors), year=_year(attributes.get("publicationYear")), kind=kind,
+        title=title, authors=authors, year=_year(attributes.get("publicationYear")), kind=kind,
         venue=_str(container.get("title")), volume=_str(container.get("volume")), number=_str(container.get("issue")),
         pages=_pages(container.get("firstPage"), container.get("lastPage")),
         publisher=publisher if kind != "misc" else None, doi=doi, url=f"https://doi.org/{doi}" if doi else _str(attributes.get("url")),

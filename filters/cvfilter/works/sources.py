@@ -6,6 +6,7 @@ Base URLs come from CVFILTER_<SERVICE>_API (tests point them at a fake server on
 from __future__ import annotations
 
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..web import FetchError, HttpClient, base_url
@@ -46,29 +47,36 @@ def fetch_work(client: HttpClient, endpoints: Endpoints, ident: WorkId) -> Work:
     FetchError when a service could not be asked, MalformedAnswer when its answer is unreadable."""
     if ident.kind == "doi":
         quoted = urllib.parse.quote(ident.value, safe="/")
-        try:
-            return parse.crossref_work(client.get_json(f"{endpoints.crossref}/works/{quoted}"))
-        except FetchError as exc:
-            if exc.status != 404:
-                raise
-        try:
-            return parse.datacite_work(client.get_json(f"{endpoints.datacite}/dois/{quoted}"))
-        except FetchError as exc:
-            if exc.status == 404:
-                raise NotFound("neither Crossref nor DataCite knows this DOI") from None
-            raise
+        crossref = _or_none(lambda: parse.crossref_work(client.get_json(f"{endpoints.crossref}/works/{quoted}")))
+        if crossref is not None:
+            return crossref
+        return _known(lambda: parse.datacite_work(client.get_json(f"{endpoints.datacite}/dois/{quoted}")),
+                      "neither Crossref nor DataCite knows this DOI")
     if ident.kind == "arxiv":
         query = urllib.parse.urlencode({"id_list": ident.value, "max_results": 1})
         works = parse.arxiv_works(client.get_text(f"{endpoints.arxiv}/query?{query}"))
         if not works:
             raise NotFound("arXiv has no paper with this id")
         return works[0]
+    return _known(lambda: parse.dblp_record(client.get_text(f"{endpoints.dblp}/rec/{ident.value}.xml")),
+                  "DBLP has no record with this key")
+
+
+def _or_none(fetch: Callable[[], Work]) -> Work | None:
+    """The work, or None where the service answers 404 (it does not know the id)."""
     try:
-        return parse.dblp_record(client.get_text(f"{endpoints.dblp}/rec/{ident.value}.xml"))
+        return fetch()
     except FetchError as exc:
         if exc.status == 404:
-            raise NotFound("DBLP has no record with this key") from None
+            return None
         raise
+
+
+def _known(fetch: Callable[[], Work], unknown: str) -> Work:
+    work = _or_none(fetch)
+    if work is None:
+        raise NotFound(unknown)
+    return work
 
 
 def openalex_works(client: HttpClient, endpoints: Endpoints, author: str) -> tuple[list[Work], bool]:
