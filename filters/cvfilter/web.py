@@ -64,6 +64,17 @@ class HttpClient:
     headers: dict[str, str] = field(default_factory=dict)
     contact: str | None = None
     _started: float | None = field(default=None, init=False, repr=False)
+    _last: dict[str, float] = field(default_factory=dict, init=False, repr=False)
+
+    def pace(self, service: str, seconds: float) -> None:
+        """Wait until `seconds` have passed since the last request to `service` (arXiv asks for
+        three seconds between requests)."""
+        last = self._last.get(service)
+        if last is not None:
+            wait = last + seconds - self.now()
+            if wait > 0:
+                self.sleep(wait)
+        self._last[service] = self.now()
 
     def get_json(self, url: str, headers: dict[str, str] | None = None) -> Any:
         """The decoded JSON body of `url`; raises FetchError after the last attempt fails."""

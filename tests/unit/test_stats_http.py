@@ -136,3 +136,14 @@ def test_the_user_agent_names_cvfilter_and_the_owner_contact():
         http, _ = client(contact="ada@example.org")
         http.get_json(api.url + "/x")
         assert api.requests[0][1]["User-Agent"].startswith("cvfilter/") and "(mailto:ada@example.org)" in api.requests[0][1]["User-Agent"]
+
+
+def test_pace_spaces_the_requests_to_one_service():
+    clock = [0.0]
+    waits: list[float] = []
+    http = HttpClient(now=lambda: clock[0], sleep=lambda s: (waits.append(s), clock.__setitem__(0, clock[0] + s)))
+    http.pace("arxiv", 3.0)
+    clock[0] += 1.0
+    http.pace("arxiv", 3.0)
+    http.pace("crossref", 3.0)
+    assert waits == [2.0]

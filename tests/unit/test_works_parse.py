@@ -155,3 +155,15 @@ def test_written_entries_read_back_to_the_source_values(title, venue, author):
     assert " ".join(entry.get("journal").split()) == " ".join(venue.split())
     assert entry.get("doi") == "10.1371/x_y" and len(entry.authors.authors) == 2
     assert not diagnostics.problems, diagnostics.problems
+
+
+def test_owner_ids_in_the_forms_profiles_show():
+    from cvfilter.web import FetchError
+    from cvfilter.works.sources import normalize_dblp_pid, normalize_orcid
+
+    assert normalize_orcid("https://orcid.org/0000-0002-1825-009x") == "0000-0002-1825-009X"
+    assert normalize_dblp_pid("https://dblp.org/pid/m/AndrewMcCallum.html") == "m/AndrewMcCallum"
+    assert normalize_dblp_pid("61/3234-34") == "61/3234-34"
+    for bad, check in (("12345", normalize_orcid), ("Andrew McCallum", normalize_dblp_pid)):
+        with pytest.raises(FetchError, match="is not a"):
+            check(bad)

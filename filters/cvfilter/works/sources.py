@@ -5,6 +5,7 @@ Base URLs come from CVFILTER_<SERVICE>_API (tests point them at a fake server on
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +16,9 @@ from .ids import WorkId
 from .record import Work
 
 MAX_PAGES = 50  # 50 pages of 200 works: an author with more is cut, and told so
+ARXIV_PACE = 3.0  # seconds between two requests, as arXiv's terms of use ask
+_ORCID = re.compile(r"(\d{4}-\d{4}-\d{4}-\d{3}[\dX])")
+_DBLP_PID = re.compile(r"(?:https?://dblp\.(?:org|uni-trier\.de)/pid/)?([a-z0-9]+/[\w-]+?)(?:\.html|\.xml)?")
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ def fetch_work(client: HttpClient, endpoints: Endpoints, ident: WorkId) -> Work:
                       "neither Crossref nor DataCite knows this DOI")
     if ident.kind == "arxiv":
         query = urllib.parse.urlencode({"id_list": ident.value, "max_results": 1})
+        client.pace(endpoints.arxiv, ARXIV_PACE)
         works = parse.arxiv_works(client.get_text(f"{endpoints.arxiv}/query?{query}"))
         if not works:
             raise NotFound("arXiv has no paper with this id")
@@ -98,8 +103,25 @@ def openalex_works(client: HttpClient, endpoints: Endpoints, author: str) -> tup
 
 
 def orcid_works(client: HttpClient, endpoints: Endpoints, orcid: str) -> list[Work]:
-    return parse.orcid_works(client.get_json(f"{endpoints.orcid}/{orcid}/works", {"Accept": "application/json"}))
+    return parse.orcid_works(client.get_json(f"{endpoints.orcid}/{normalize_orcid(orcid)}/works", {"Accept": "application/json"}))
 
 
 def dblp_works(client: HttpClient, endpoints: Endpoints, pid: str) -> list[Work]:
-    return parse.dblp_person(client.get_text(f"{endpoints.dblp}/pid/{pid}.xml"))
+    return parse.dblp_person(client.get_text(f"{endpoints.dblp}/pid/{normalize_dblp_pid(pid)}.xml"))
+
+
+def normalize_orcid(value: str) -> str:
+    """The bare iD of `0000-0002-1825-0097` or `https://orcid.org/0000-0002-1825-0097`; refused
+    before any request when it is neither."""
+    match = _ORCID.search(value.strip().upper())
+    if not match or not value.strip().upper().rstrip("/").endswith(match.group(1)):
+        raise FetchError(f"{value!r} is not an ORCID iD (like 0000-0002-1825-0097)")
+    return match.group(1)
+
+
+def normalize_dblp_pid(value: str) -> str:
+    """The pid of `m/AndrewMcCallum`, `https://dblp.org/pid/m/AndrewMcCallum.html` or `.xml`."""
+    match = _DBLP_PID.fullmatch(value.strip().rstrip("/"))
+    if not match:
+        raise FetchError(f"{value!r} is not a DBLP person id (the part after dblp.org/pid/, like 46/5782)")
+    return match.group(1)
