@@ -45,6 +45,8 @@ def test_sync_lists_exactly_the_missing_works_and_writes_them_once(tmp_path, mon
         out, err = capsys.readouterr()
         assert listed(out) == MISSING  # published roadmap once (not its preprint), not the ignored one, not the newsletter
         assert "2 works missing" in out and "1 already in publications.bib, 1 ignored" in err
+        [roadmap] = [line for line in out.splitlines() if "{fenner2019data}" in line]
+        assert "│ 2019 │ Scientific Data │ OpenAlex, ORCID │" in roadmap  # one row for the records of both services
         assert bib.read_bytes() == before  # listing writes nothing
 
         assert main(["sync", str(source), "--write"]) == 0

@@ -161,6 +161,7 @@ class Gathered:
 
 
 _LABELS = {"openalex": "OpenAlex", "orcid": "ORCID", "dblp": "DBLP"}
+_SOURCE_NAMES = {**_LABELS, "crossref": "Crossref", "datacite": "DataCite", "arxiv": "arXiv"}
 
 
 def gather(setup: Setup, client: HttpClient, endpoints: Endpoints, now: datetime) -> Gathered:
@@ -240,7 +241,7 @@ def run_sync(source: Path, write: bool, since: int | None, update: str | None,
         print(note, file=sys.stderr)
     if write and plan.missing:
         setup.library.append([(c.work, c.key) for c in plan.missing])
-        print(f"added {len(plan.missing)} entries to {setup.library.shown}")
+        print(f"added {len(plan.missing)} entr{'ies' if len(plan.missing) != 1 else 'y'} to {setup.library.shown}")
     elif write:
         print(f"nothing to add: {setup.library.shown} has every work the sources list")
     return 1 if gathered.failed and not (write and plan.missing) else 0
@@ -252,7 +253,8 @@ def show_plan(plan: Plan, setup: Setup, write: bool) -> None:
 
     console = Console(soft_wrap=False)
     if plan.missing:
-        table = Table(title=f"{len(plan.missing)} works missing from {setup.library.shown}"
+        count = len(plan.missing)
+        table = Table(title=f"{count} work{'s' if count != 1 else ''} missing from {setup.library.shown}"
                       + ("" if write else " (`cv sync --write` appends them)"))
         table.add_column("Title", overflow="fold", ratio=3)
         table.add_column("Year", no_wrap=True)
@@ -261,7 +263,7 @@ def show_plan(plan: Plan, setup: Setup, write: bool) -> None:
         table.add_column("Entry", overflow="fold", ratio=2)
         for candidate in plan.missing:
             work = candidate.work
-            table.add_row(work.title, str(work.year or ""), work.venue or "", ", ".join(candidate.sources), f"@{work.kind}{{{candidate.key}}}")
+            table.add_row(work.title, str(work.year or ""), work.venue or "", ", ".join(_SOURCE_NAMES.get(s, s) for s in candidate.sources), f"@{work.kind}{{{candidate.key}}}")
         console.print(table)
     else:
         print(f"{setup.library.shown} has every work the sources list")
