@@ -14,7 +14,7 @@ from cvfilter.cli import main
 from cvfilter.web import HttpClient
 from cvfilter.works.command import run_sync
 from tests.unit.fake_api import Reply
-from tests.unit.works_fixtures import EXISTING_BIB, FENNER, FENNER_ORCID, make_cv, services, unreachable
+from tests.unit.works_fixtures import EXISTING_BIB, FENNER, FENNER_ORCID, dblp_person_page, make_cv, services, unreachable
 
 SCHOLAR = f"scholar:\n  openalex: {FENNER}\n  orcid: {FENNER_ORCID}\nsync:\n  ignore: [10.1371/journal.pone.0000030]\n"
 MISSING = ["fenner2019data", "norese2004electre"]
@@ -152,6 +152,18 @@ def test_malformed_answers_and_server_errors_change_nothing(tmp_path, monkeypatc
     assert "could not ask OpenAlex: its answer could not be read: the answer's results is not a list" in err
     assert "could not ask ORCID: server error (HTTP 502)" in err and "no source answered" in err
     assert (tmp_path / "publications.bib").read_text(encoding="utf-8") == EXISTING_BIB
+
+
+def test_dblp_lists_a_paper_and_its_corr_preprint_written_once_as_the_paper_carrying_the_eprint(tmp_path, monkeypatch, capsys):
+    source = make_cv(tmp_path, "Andrew McCallum", [], bib="", extra="scholar: {dblp: 'https://dblp.org/pid/m/AndrewMcCallum.html'}\n")
+    with services(monkeypatch) as api:
+        api.route("/pid/m/AndrewMcCallum.xml", Reply(raw=dblp_person_page().encode()))
+        assert main(["sync", str(source), "--write"]) == 0
+    assert listed(capsys.readouterr().out) == ["chang2023multicls"]
+    text = (tmp_path / "publications.bib").read_text(encoding="utf-8")
+    assert text.count("@") == 1 and text.startswith("@inproceedings{chang2023multicls,")
+    assert "doi = {10.18653/v1/2023.acl-long.48}" in text and "eprint = {2210.05043}" in text and "archiveprefix = {arXiv}" in text
+    assert check(source) == []
 
 
 def test_no_author_id_is_an_error_at_metadata_yaml(tmp_path, capsys):

@@ -14,7 +14,7 @@ from cvfilter.works import parse
 from cvfilter.works.bibtex import entry_key, protect_title, render_entry
 from cvfilter.works.ids import BadId, parse_id
 from cvfilter.works.record import Work, normalize_arxiv, normalize_doi, normalize_title
-from tests.unit.works_fixtures import API
+from tests.unit.works_fixtures import API, dblp_person_page
 
 
 def load(name: str):
@@ -55,12 +55,7 @@ def test_dblp_record_drops_the_full_stop_and_finds_the_doi():
 
 
 def test_dblp_person_page_lists_its_records_and_knows_a_corr_preprint():
-    record = (API / "dblp-rec-conf_acl_ChangSRM23.xml").read_text(encoding="utf-8").split("<dblp>")[1].split("</dblp>")[0]
-    corr = record.replace('inproceedings key="conf/acl/ChangSRM23"', 'article key="journals/corr/abs-2210-05043"').replace(
-        "</inproceedings>", "</article>").replace("<booktitle>ACL (1)</booktitle>", "<journal>CoRR</journal><volume>abs/2210.05043</volume>")
-    corr = corr.replace("https://doi.org/10.18653/v1/2023.acl-long.48", "https://doi.org/10.48550/arXiv.2210.05043")
-    page = f'<?xml version="1.0"?><dblpperson name="Andrew McCallum" pid="m/AndrewMcCallum" n="2"><r>{record}</r><r>{corr}</r></dblpperson>'
-    published, preprint = parse.dblp_person(page)
+    published, preprint = parse.dblp_person(dblp_person_page())
     assert published.doi == "10.18653/v1/2023.acl-long.48" and not published.preprint
     assert preprint.preprint and preprint.arxiv == "2210.05043" and preprint.doi is None and preprint.venue == "arXiv"
 

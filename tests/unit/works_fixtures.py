@@ -32,6 +32,18 @@ def route_recorded(api: FakeApi) -> None:
     api.route(f"/{FENNER_ORCID}/works", recorded("orcid-works-fenner.json"))
 
 
+def dblp_person_page() -> str:
+    """A DBLP person page (dblp.org/pid/PID.xml) made here from the recorded record: the paper and,
+    as DBLP lists them, its CoRR version, the arXiv preprint of the same title."""
+    record = (API / "dblp-rec-conf_acl_ChangSRM23.xml").read_text(encoding="utf-8").split("<dblp>")[1].split("</dblp>")[0]
+    corr = (record.replace('inproceedings key="conf/acl/ChangSRM23"', 'article key="journals/corr/abs-2210-05043"')
+            .replace("</inproceedings>", "</article>")
+            .replace("<booktitle>ACL (1)</booktitle>", "<journal>CoRR</journal><volume>abs/2210.05043</volume>")
+            .replace("<pages>821-854</pages>", "").replace("<year>2023</year>", "<year>2022</year>")
+            .replace("https://doi.org/10.18653/v1/2023.acl-long.48", "https://doi.org/10.48550/arXiv.2210.05043"))
+    return f'<?xml version="1.0"?><dblpperson name="Andrew McCallum" pid="m/AndrewMcCallum" n="2"><r>{record}</r><r>{corr}</r></dblpperson>'
+
+
 @contextmanager
 def services(monkeypatch) -> Iterator[FakeApi]:
     """The fake services, with every CVFILTER_*_API pointing at them."""
