@@ -54,9 +54,10 @@ def test_added_entry_passes_check_and_the_build_lists_it_with_the_owner_bold(tmp
 def test_an_id_already_present_is_reported_and_not_added_twice(tmp_path, monkeypatch, capsys):
     source = make_cv(tmp_path, "Martin Fenner", [])
     with services(monkeypatch):
-        assert main(["add", "--source", str(source), "10.1371/journal.pone.0033693", "arXiv:1605.08386"]) == 0
+        assert main(["add", "--source", str(source), "10.1371/journal.pone.0033693", "arXiv:1605.08386", "1605.08386v1"]) == 0
         once = (tmp_path / "publications.bib").read_bytes()
-        capsys.readouterr()
+        assert once.count(b"@misc{stanley2016heatbath,") == 1
+        assert "1605.08386v1: the same work as an id before it; added once, as stanley2016heatbath" in capsys.readouterr().err
         assert main(["add", "--source", str(source), "10.1371/JOURNAL.PONE.0033693", "https://arxiv.org/abs/1605.08386v1",
                      "arXiv:1605.08386"]) == 0
     err = capsys.readouterr().err

@@ -37,6 +37,7 @@ def test_the_ignore_list_names_works_by_doi_arxiv_id_source_id_or_title():
     for mark in ("10.5555/3305381.3305396", "https://openalex.org/W1", "optnet: differentiable optimization as a layer in neural networks"):
         assert ignored(OTHER, [OTHER], [mark])
     assert ignored(PUBLISHED, [PREPRINT, PUBLISHED], ["arXiv:1810.13400v2"])
+    assert ignored(PUBLISHED, [PREPRINT, PUBLISHED], ["journals/corr/abs-1810-13400"])
     assert not ignored(OTHER, [OTHER], ["10.5555/other", "W2"])
 
 
@@ -67,3 +68,16 @@ def test_matching_finds_an_entry_under_another_key_and_update_touches_only_it(tm
     text = path.read_text(encoding="utf-8")
     assert text == BIB.replace('  year      = 2018\n}', '  year      = 2018,\n  eprint = {1810.13400},\n}').replace(
         "doi={10.1/old}", "doi={10.5555/3305381.3305396}")
+
+
+def test_a_crlf_file_keeps_its_bytes_and_its_line_ending(tmp_path):
+    path = tmp_path / "publications.bib"
+    original = BIB.replace("\n", "\r\n").encode("utf-8")
+    path.write_bytes(original)
+    library = Library.read(path, "publications.bib")
+    library.append([(OTHER, "amos2017optnet")])
+    appended = path.read_bytes()
+    assert appended.startswith(original) and b"\n" not in appended[len(original):].replace(b"\r\n", b"")
+    library.set_fields("amos-mpc", {"eprint": "1810.13400"})
+    assert path.read_bytes() == appended.replace(b"  year      = 2018\r\n}", b"  year      = 2018,\r\n  eprint = {1810.13400},\r\n}")
+    assert Library.read(path, "publications.bib").bib.entries["amos2017optnet"].get("doi") == "10.5555/3305381.3305396"

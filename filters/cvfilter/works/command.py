@@ -20,7 +20,7 @@ from .ids import HINT, BadId, parse_id
 from .library import Library
 from .parse import MalformedAnswer
 from .plan import Plan, make_plan
-from .record import Work
+from .record import Work, work_keys
 from .sources import Endpoints, NotFound, dblp_works, fetch_work, openalex_works, orcid_works
 
 _SERVICE_HINT = "try again later; set CVFILTER_{name}_API if you use a mirror"
@@ -73,9 +73,14 @@ def run_add(source: Path, written: list[str], client: HttpClient | None = None, 
         where = Location(text)
         try:
             ident = parse_id(text)
-            known = library.index.get((ident.kind, ident.value.lower() if ident.kind == "doi" else ident.value))
+            asked = (ident.kind, ident.value.lower() if ident.kind == "doi" else ident.value)
+            known = library.index.get(asked)
             if known is not None:  # no need to ask anyone
                 print(f"{text}: already in {library.shown} as {known.key} (same {_by(ident.kind)}); not added again", file=sys.stderr)
+                continue
+            twin = next((key for earlier, key in chosen if asked in work_keys(earlier)), None)
+            if twin is not None:
+                print(f"{text}: the same work as an id before it; added once, as {twin}", file=sys.stderr)
                 continue
             work = fetch_work(client, endpoints, ident)
         except BadId as exc:
@@ -90,15 +95,15 @@ def run_add(source: Path, written: list[str], client: HttpClient | None = None, 
         except MalformedAnswer as exc:
             problems.append(Problem(where, f"the service's answer could not be read: {exc}", "nothing was added for it; try again later"))
             continue
-        match = library.find(work) or next((_Seen(key) for w, key in chosen if _same(w, work)), None)
-        if isinstance(match, _Seen):
-            print(f"{text}: given twice, or the same work as another id; added once, as {match.key}", file=sys.stderr)
+        twin = next((key for earlier, key in chosen if set(work_keys(earlier)) & set(work_keys(work))), None)
+        if twin is not None:
+            print(f"{text}: the same work as an id before it; added once, as {twin}", file=sys.stderr)
             continue
+        match = library.find(work)
         if match is not None:
             print(f"{text}: already in {library.shown} as {match.entry.key} (same {_by(match.by)}); not added again", file=sys.stderr)
             continue
-        key = entry_key_for(work, taken)
-        chosen.append((work, key))
+        chosen.append((work, entry_key_for(work, taken)))
     library.append(chosen)
     for work, key in chosen:
         print(f"added {key} to {library.shown}: {work.title} ({work.year or 'no year'}, from {work.source})")
@@ -112,29 +117,6 @@ def entry_key_for(work: Work, taken: set[str]) -> str:
     key = entry_key(work, taken)
     taken.add(key)
     return key
-
-
-@dataclass
-class _SeenEntry:
-    key: str
-
-
-@dataclass
-class _Seen:
-    """An id given twice in one `cv add`: the second finds the first, not yet in the file."""
-
-    key: str
-    by: str = "id"
-
-    @property
-    def entry(self) -> _SeenEntry:
-        return _SeenEntry(self.key)
-
-
-def _same(a: Work, b: Work) -> bool:
-    from .record import work_keys
-
-    return bool(set(work_keys(a)) & set(work_keys(b)))
 
 
 def _by(kind: str) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..bibliography.reader import BibEntry, Bibliography, parse_bibliography
 from ..errors import CvError, Diagnostics, Location
 from ..files import atomic_write
+from ..textfile import decode, read_bytes
 from .bibtex import entry_key, render_entry
 from .record import Work, doi_key, normalize_arxiv, normalize_title, work_keys
 
@@ -30,13 +31,18 @@ class Library:
     index: dict[tuple[str, str], BibEntry] = field(default_factory=dict)
     titles: dict[str, BibEntry] = field(default_factory=dict)
 
+    @property
+    def newline(self) -> str:
+        """The file's own line ending, which added lines take too."""
+        return "\r\n" if b"\r\n" in self.raw else "\n"
+
     @classmethod
     def read(cls, path: Path, shown: str) -> Library:
         if not path.is_file():
             raise CvError.at(Location(shown), f"bibliography {shown} not found",
                              "create it (an empty file will do) or set `cvfilter: bibliography:` in the front matter")
-        raw = path.read_bytes()
-        bib = parse_bibliography(raw.decode("utf-8", errors="replace"), shown, Diagnostics())
+        raw = read_bytes(path, shown)
+        bib = parse_bibliography(decode(raw, shown).text, shown, Diagnostics())
         library = cls(path, shown, raw, bib)
         for entry in bib:
             library._remember(entry)
@@ -68,9 +74,10 @@ class Library:
         """Write the entries after the file's last byte; the bytes before stay as they were."""
         if not works:
             return self.raw
-        text = "\n".join(render_entry(work, key) for work, key in works)
-        lead = b"" if not self.raw else (b"\n" if self.raw.endswith(b"\n") else b"\n\n")
-        data = self.raw + lead + text.encode("utf-8")
+        nl = self.newline
+        text = nl.join(render_entry(work, key).replace("\n", nl) for work, key in works)
+        lead = "" if not self.raw else (nl if self.raw.endswith(b"\n") else nl * 2)
+        data = self.raw + (lead + text).encode("utf-8")
         atomic_write(self.path, data, durable=True)
         self.raw = data
         return data
@@ -80,7 +87,7 @@ class Library:
         entry = self.bib.entries.get(key)
         if entry is None:
             raise CvError.at(Location(self.shown), f"no entry {key!r} in {self.shown}", "give a key of the bibliography")
-        text = self.raw.decode("utf-8")
+        text, nl = self.raw.decode("utf-8"), self.newline
         start, end = entry_span(text, entry)
         body = text[start:end]
         for name, value in values.items():
@@ -91,7 +98,7 @@ class Library:
             closing = body.rstrip().rfind("}")
             head = body[:closing].rstrip()
             comma = "" if head.endswith(",") else ","
-            body = f"{head}{comma}\n  {name} = {{{value}}},\n{body[closing:]}"
+            body = f"{head}{comma}{nl}  {name} = {{{value}}},{nl}{body[closing:]}"
         data = (text[:start] + body + text[end:]).encode("utf-8")
         atomic_write(self.path, data, durable=True)
         self.raw = data

@@ -91,8 +91,8 @@ def ignored(work: Work, group: list[Work], ignore: list[str]) -> bool:
     marks = set()
     for item in ignore:
         text = item.strip()
-        marks |= {("doi", doi_key(text)), ("arxiv", normalize_arxiv(text)), ("id", text.rsplit("/", 1)[-1].upper()),
-                  ("title", normalize_title(text))}
+        marks |= {("doi", doi_key(text)), ("arxiv", normalize_arxiv(text)), ("id", text.upper()),
+                  ("id", text.removeprefix("https://openalex.org/").upper()), ("title", normalize_title(text))}
     for member in group:
         if {("doi", doi_key(member.doi)), ("arxiv", member.arxiv), ("id", (member.ident or "").upper()),
                 ("title", normalize_title(member.title))} & {m for m in marks if m[1]}:
