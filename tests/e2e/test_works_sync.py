@@ -166,6 +166,26 @@ def test_dblp_lists_a_paper_and_its_corr_preprint_written_once_as_the_paper_carr
     assert check(source) == []
 
 
+def test_a_work_only_orcid_lists_gets_its_authors_from_the_registry(tmp_path, monkeypatch, capsys):
+    import json
+
+    from tests.unit.works_fixtures import API
+
+    orcid = json.loads((API / "orcid-works-fenner.json").read_text(encoding="utf-8"))
+    summary = orcid["group"][0]["work-summary"][0]
+    summary["title"]["title"]["value"] = "Methylphenidate exposure induces dopamine neuron loss"
+    summary["external-ids"]["external-id"][0]["external-id-value"] = "10.1371/journal.pone.0033693"
+    source = make_cv(tmp_path, "Richard J. Smeyne", [], bib="", extra=f"scholar: {{orcid: {FENNER_ORCID}}}\n")
+    with services(monkeypatch) as api:
+        api.route(f"/{FENNER_ORCID}/works", Reply(body=orcid))
+        assert main(["sync", str(source), "--write"]) == 0
+    out, err = capsys.readouterr()
+    assert listed(out) == ["smeyne2016data", "sadasivan2012methylphenidate"]  # newest first
+    assert "ORCID names no authors of 'A Data Citation Roadmap for Scholarly Data Repositories'" in err
+    text = (tmp_path / "publications.bib").read_text(encoding="utf-8")
+    assert "author = {Sadasivan, Shankar and" in text and "journal = {PLoS ONE}" in text
+
+
 def test_no_author_id_is_an_error_at_metadata_yaml(tmp_path, capsys):
     source = make_cv(tmp_path, "Martin Fenner", [])
     assert main(["sync", str(source)]) == 1

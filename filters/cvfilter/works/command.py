@@ -210,12 +210,17 @@ def run_sync(source: Path, write: bool, since: int | None, update: str | None,
         raise CvError.at(setup.where("scholar"), "metadata.yaml names none of your author ids",
                          "add `scholar: {openalex: A5012345678, orcid: 0000-0002-1825-0097, dblp: 00/1}` (any of them)")
     stamp = (now or (lambda: datetime.now(timezone.utc)))().replace(microsecond=0)
-    gathered = gather(setup, _client(setup, client), endpoints or Endpoints.from_env(), stamp)
+    client, endpoints = _client(setup, client), endpoints or Endpoints.from_env()
+    gathered = gather(setup, client, endpoints, stamp)
     print_problems(gathered.problems)
     if not gathered.works and gathered.failed:
         print(f"nothing to compare: no source answered; {setup.library.shown} is unchanged", file=sys.stderr)
         return 1
     plan = make_plan(gathered.works, setup.library, setup.ignore, since, setup.owner)
+    found, unnamed = _complete([c.work for c in plan.missing if not c.work.authors], client, endpoints)
+    if found:
+        plan = make_plan([*gathered.works, *found], setup.library, setup.ignore, since, setup.owner)
+    print_problems(unnamed)
     if update:
         return _update(setup, plan, update)
     show_plan(plan, setup, write)
@@ -227,6 +232,24 @@ def run_sync(source: Path, write: bool, since: int | None, update: str | None,
     elif write:
         print(f"nothing to add: {setup.library.shown} has every work the sources list")
     return 1 if gathered.failed and not (write and plan.missing) else 0
+
+
+def _complete(works: list[Work], client: HttpClient, endpoints: Endpoints) -> tuple[list[Work], list[Problem]]:
+    """The registry's record (Crossref, else DataCite) of each missing work whose sources name no
+    authors (ORCID's lists do not); it joins the others by its DOI. A work that cannot be had so is
+    written without authors, and said so."""
+    found, problems = [], []
+    for work in works:
+        try:
+            if work.doi is None:
+                raise NotFound("it has no DOI to ask Crossref or DataCite about")
+            found.append(fetch_work(client, endpoints, parse_id(work.doi)))
+        except (NotFound, FetchError, MalformedAnswer, BadId) as exc:
+            reason = exc.reason if isinstance(exc, FetchError) else str(exc)
+            problems.append(Problem(Location(work.doi or work.title), f"{_SOURCE_NAMES.get(work.source, work.source)} names no authors "
+                                    f"of {work.title!r}, and the registry could not tell them: {reason}",
+                                    "its entry is written without authors; add them by hand", "warning"))
+    return found, problems
 
 
 def show_plan(plan: Plan, setup: Setup, write: bool) -> None:
