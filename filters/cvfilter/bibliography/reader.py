@@ -9,72 +9,22 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from ..errors import CvError, Diagnostics, Location, Problem
 from ..textfile import read_text
+from .entries import BibEntry, Bibliography
 from .latex import balanced, braced_runs, clean, to_unicode, unknown_commands
-from .names import AuthorList, parse_authors
+from .names import parse_authors
+from .stored import parse_stored
 
 # bibtexparser logs its own account of a syntax error; the reader reports it as a Problem instead.
 logging.getLogger("bibtexparser").setLevel(logging.ERROR)
 
 _MONTHS = {m: str(i) for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-_TRUE = {"true", "yes", "1", "y"}
 # Addresses and long prose are not LaTeX to decode (a `~` in a URL is not a no-break space).
 _VERBATIM = {"url", "doi", "codeurl", "slidesurl", "talkurl", "_talkurl", "eprint", "file", "abstract", "keywords", "selected"}
 _KEY = re.compile(r"@+\s*(\w+)\s*[{(]\s*([^,\s]*)")
-
-
-@dataclass(frozen=True)
-class BibEntry:
-    """One publication as read: its type and key, Unicode fields, parsed authors, and where it is."""
-
-    key: str
-    type: str
-    fields: dict[str, str]
-    authors: AuthorList
-    editors: AuthorList
-    location: Location
-    title_runs: tuple[tuple[str, bool], ...] = ()
-
-    def get(self, *names: str) -> str | None:
-        """The first of these fields that has a value (custom fields first, standard ones as fallback)."""
-        for name in names:
-            value = self.fields.get(name)
-            if value:
-                return value
-        return None
-
-    @cached_property
-    def year(self) -> int | None:
-        """Read once: sorting, grouping, filters and the CSL item all ask."""
-        match = re.search(r"\d{4}", self.fields.get("year") or self.fields.get("date") or "")
-        return int(match.group()) if match else None
-
-    @property
-    def selected(self) -> bool:
-        return (self.fields.get("selected") or "").strip().casefold() in _TRUE
-
-    @property
-    def keywords(self) -> set[str]:
-        return {k.strip().casefold() for k in re.split(r"[,;]", self.fields.get("keywords", "")) if k.strip()}
-
-
-@dataclass
-class Bibliography:
-    """The entries of one .bib file in file order, by key."""
-
-    file: str
-    entries: dict[str, BibEntry] = field(default_factory=dict)
-
-    def __iter__(self):
-        return iter(self.entries.values())
-
-    def __len__(self) -> int:
-        return len(self.entries)
 
 
 def read_bibliography(path: Path, shown: str, diagnostics: Diagnostics, base_dir: Path | None = None) -> Bibliography:
@@ -100,8 +50,6 @@ def parse_bibliography(text: str, shown: str, diagnostics: Diagnostics, base_dir
     if base_dir is None:
         result, problems = _parse_collected(text, shown)
     else:
-        from .stored import parse_stored
-
         result, problems = parse_stored(text, shown, base_dir, _parse_collected)
     diagnostics.extend(problems)
     _PARSED[shown] = (text, result, list(problems))

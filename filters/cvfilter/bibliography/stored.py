@@ -16,12 +16,12 @@ from typing import Any
 from ..cache import FileResult, code_version
 from ..errors import Location, Problem
 from .names import Author, AuthorList
-from .reader import BibEntry, Bibliography
+from .entries import BibEntry, Bibliography
 
 Parse = Callable[[str, str], tuple[Bibliography, list[Problem]]]
 
 # The modules whose code decides what a parse gives.
-_READER_SOURCES = ("reader.py", "latex.py", "names.py", "stored.py")
+_READER_SOURCES = ("reader.py", "entries.py", "latex.py", "names.py", "stored.py")
 _READER_PACKAGES = ("bibtexparser", "pylatexenc")
 
 

@@ -1,0 +1,62 @@
+"""The records a .bib file is read into: its entries, in file order, by key. The reader makes them,
+the stored parse (stored.py) writes and reads them back, the rest of the build only reads them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..errors import Location
+from .names import AuthorList
+
+_TRUE = {"true", "yes", "1", "y"}
+
+
+@dataclass(frozen=True)
+class BibEntry:
+    """One publication as read: its type and key, Unicode fields, parsed authors, and where it is."""
+
+    key: str
+    type: str
+    fields: dict[str, str]
+    authors: AuthorList
+    editors: AuthorList
+    location: Location
+    title_runs: tuple[tuple[str, bool], ...] = ()
+
+    def get(self, *names: str) -> str | None:
+        """The first of these fields that has a value (custom fields first, standard ones as fallback)."""
+        for name in names:
+            value = self.fields.get(name)
+            if value:
+                return value
+        return None
+
+    @cached_property
+    def year(self) -> int | None:
+        """Read once: sorting, grouping, filters and the CSL item all ask."""
+        match = re.search(r"\d{4}", self.fields.get("year") or self.fields.get("date") or "")
+        return int(match.group()) if match else None
+
+    @property
+    def selected(self) -> bool:
+        return (self.fields.get("selected") or "").strip().casefold() in _TRUE
+
+    @property
+    def keywords(self) -> set[str]:
+        return {k.strip().casefold() for k in re.split(r"[,;]", self.fields.get("keywords", "")) if k.strip()}
+
+
+@dataclass
+class Bibliography:
+    """The entries of one .bib file in file order, by key."""
+
+    file: str
+    entries: dict[str, BibEntry] = field(default_factory=dict)
+
+    def __iter__(self):
+        return iter(self.entries.values())
+
+    def __len__(self) -> int:
+        return len(self.entries)
