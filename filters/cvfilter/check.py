@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .errors import CvError, Location, Problem
 from .pipeline import prepare, read_document
-from .variants import Outline, variant_problems
+from .macros.selection import Outline, variant_problems
 
 
 def check(source: Path) -> list[Problem]:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from . import TYPE_CHECKING, exit_now, quiet_startup
+from .formats.registry import DEFAULT_FORMATS, FORMATS, format_names
 
 if TYPE_CHECKING:
     from typing import NoReturn
@@ -17,17 +18,17 @@ if TYPE_CHECKING:
 
 def _formats(value: str) -> tuple[str, ...]:
     """`--to pdf,html`: known formats, at least one, each once; anything else is a usage error."""
-    from .build import FORMATS
-    from .exports import EXPORTS
-
     chosen = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
-    known = ",".join((*FORMATS, *EXPORTS))
+    known = ",".join(FORMATS)
     if not chosen:
         raise argparse.ArgumentTypeError(f"no format named; choose from {known}")
-    unknown = [fmt for fmt in chosen if fmt not in (*FORMATS, *EXPORTS)]
+    unknown = [fmt for fmt in chosen if fmt not in FORMATS]
     if unknown:
         raise argparse.ArgumentTypeError(f"unknown format {unknown[0]!r}; choose from {known}")
     return chosen
+
+
+_TO_HELP = f"formats, comma-separated (default: {','.join(DEFAULT_FORMATS)}): {format_names()}"
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -39,7 +40,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="write build/cv.pdf, build/cv.docx and build/cv.html")
     build.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
-    build.add_argument("--to", type=_formats, default=("pdf", "docx", "html"), help="formats, comma-separated: pdf,docx,html and the exports md,txt,json (JSON Resume)")
+    build.add_argument("--to", type=_formats, default=DEFAULT_FORMATS, help=_TO_HELP)
     build.add_argument("-o", "--output", type=Path, default=None, help="output folder (default: build/ beside cv.md)")
     build.add_argument("--timings", action="store_true", help="print how long each stage took")
     chosen = build.add_mutually_exclusive_group()
@@ -49,8 +50,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     watch = commands.add_parser("watch", help="rebuild whenever cv.md, its data, bibliography or styles change")
     watch.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
-    watch.add_argument("--to", type=_formats, default=("pdf", "docx", "html"),
-                       help="formats, comma-separated: pdf,docx,html and the exports md,txt,json (JSON Resume)")
+    watch.add_argument("--to", type=_formats, default=DEFAULT_FORMATS, help=_TO_HELP)
     watch.add_argument("-o", "--output", type=Path, default=None, help="output folder (default: build/ beside cv.md)")
     watch.add_argument("--serve", action="store_true", help="serve a live-reloading HTML preview on 127.0.0.1")
     watch.add_argument("--port", type=int, default=8000, help="port of the preview (default: 8000)")
@@ -168,7 +168,7 @@ def _build(args: argparse.Namespace) -> int:
 
         refresh_before_build(args.source)
     if args.variant or args.all_variants:
-        from .variants import build_variants
+        from .build import build_variants
 
         told: set[str] = set()  # a warning about a shared file is printed once, not once per variant
         for result in build_variants(args.source, args.to, args.output, None if args.all_variants else args.variant):
@@ -215,10 +215,10 @@ def _init_ci(args: argparse.Namespace) -> int:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    from .build import FORMATS, build
-    from .preview import preview
+    from .build import build
+    from .preview import PREVIEWED, preview
 
-    result = build(args.source, FORMATS)
+    result = build(args.source, PREVIEWED)
     folder = args.output or next(iter(result.outputs.values())).parent
     for made in preview(result.outputs, folder, args.resolution):
         print(f"wrote {made.path}")

@@ -18,9 +18,11 @@ from .data.yaml_source import YamlSource
 from .errors import CvError, Location, Problem
 from .textfile import resolve_inside  # noqa: F401  (the one rule for paths cv.md names)
 from .labels import Labels
-from .variants import Variant, parse_variants
+from .data.variant import Variant, parse_variants
 
 CONFIG_KEY = "cvfilter"
+# Set in the metadata once the macros are expanded, so that a second run of the filter does nothing.
+DONE_KEY = "cvfilter-expanded"
 _KNOWN = {"data", "bibliography", "csl", "source", "keep-classes", "labels", "stats", "variant", "variants"}
 PATH_KEYS = ("data", "bibliography", "csl", "stats")
 _EXAMPLES = {"data": "metadata.yaml", "bibliography": "publications.bib", "csl": "style.csl", "stats": "stats.json"}

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .data.load import StoredSource
@@ -15,7 +15,18 @@ from .data.model import CvData
 from .data.yaml_source import YamlSource
 from .errors import Diagnostics, Location
 from .labels import Labels
-from .variants import Variant
+from .data.variant import Variant
+
+if TYPE_CHECKING:  # types only: the bibliography's reader loads when a macro first reads the .bib
+    from .bibliography.reader import BibEntry
+
+
+@dataclass(frozen=True)
+class ShownPublication:
+    """A publication as a list shows it: the entry, and how many authors it names (0: all)."""
+
+    entry: BibEntry
+    max_authors: int = 0
 
 
 @dataclass

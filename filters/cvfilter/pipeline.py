@@ -12,20 +12,20 @@ from pathlib import Path
 
 import panflute as pf
 
-from .config import CONFIG_KEY, data_paths, read_config, resolve_inside, source_of
+from .config import CONFIG_KEY, DONE_KEY, data_paths, read_config, resolve_inside, source_of
 from .context import Context
 from .data.load import load_cv_data
 from .data.yaml_source import front_matter
 from .textfile import read_text_file
 from .errors import CvError, Diagnostics, Location, Problem, relative
-from .formats import RAW_TYPST  # noqa: F401  (before any document loads: raw Typst in cv.md is valid)
+from .formats.finishing import finish_for
+from .document import RAW_TYPST  # noqa: F401  (before any document loads: raw Typst in cv.md is valid)
 from .locate import InlineLocator, MacroLocator
 from .walk import in_order, walk
 
 if TYPE_CHECKING:
     from .macros.registry import MacroCall
 
-DONE_KEY = "cvfilter-expanded"
 # What messages call the source when pandoc runs the filter on a file whose name it cannot know.
 UNNAMED_SOURCE = "the Markdown source"
 _KINDS = {"data": "data", "bibliography": "bibliography"}
@@ -70,7 +70,7 @@ def load_context(
     context = Context(config=config, data=data, data_source=source, base_dir=base_dir)
     chosen = variant or config.variant
     if chosen:
-        from .variants import choose
+        from .macros.selection import choose
 
         context.variant = choose(context, chosen)
     return context
@@ -104,13 +104,14 @@ def _bibliography_problems(paths: dict[str, Path]) -> list[Problem]:
 def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None) -> None:
     """Replace every macro Div with its semantic expansion; all macro errors are reported together."""
     from .macros import MACROS
+    from .macros.selection import adjust
 
     locator = MacroLocator.from_text(source_text, context.config.source)
     inline_locator = InlineLocator.from_text(source_text, context.config.source)
     problems = []
     variant = context.variant
     if variant is not None and variant.sections is not None:
-        from .variants import keep_sections
+        from .macros.selection import keep_sections
 
         locator.pin(_named(doc, pf.Div))
         inline_locator.pin(_named(doc, pf.Span))
@@ -130,7 +131,7 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
                 continue
             try:
                 if variant is not None:
-                    call = variant.adjust(call, MACROS[call.name])
+                    call = adjust(call, MACROS[call.name], variant)
                 out.extend(MACROS[call.name].expand(call, context))
             except CvError as exc:
                 problems.extend(exc.problems)
@@ -323,7 +324,5 @@ def read_document(source: Path) -> tuple[pf.Doc, str]:
 def finish(doc: pf.Doc, fmt: str, context: Context | None) -> None:
     """Hand the semantic document to the edge module of the target format; `doc.format` tells an
     edge shared by several formats which one it is finishing for."""
-    from .formats import finish_for
-
     doc.format = fmt
     finish_for(fmt)(doc, context)

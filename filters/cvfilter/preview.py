@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import CvError, Location
+from .formats.registry import FORMATS
 
 # What a desktop browser window shows of the page, in CSS pixels.
 HTML_WINDOW = (900, 1160)
@@ -33,12 +34,11 @@ class Preview:
 def preview(built: dict[str, Path], out_dir: Path, resolution: int = 60, stem: str = "preview") -> list[Preview]:
     """PNG previews of the built files (format -> path) in `out_dir`, named `<stem>-<format>.png`."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    makers = {"pdf": _pdf_page, "docx": _docx_page, "html": _html_page}
     done = []
     for fmt, source in built.items():
-        if fmt in makers:
+        if fmt in _MAKERS:
             target = out_dir / f"{stem}-{fmt}.png"
-            makers[fmt](source, target, resolution)
+            _MAKERS[fmt](source, target, resolution)
             done.append(Preview(fmt, target))
     return done
 
@@ -80,3 +80,9 @@ def _html_page(html: Path, target: Path, resolution: int) -> None:
         _run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}",
               f"--force-device-scale-factor={resolution / 96:.3f}", f"--screenshot={target}",
               html.resolve().as_uri()], str(html))
+
+
+# How each laid-out format is pictured; the text exports have no page to show.
+_MAKERS = {"pdf": _pdf_page, "docx": _docx_page, "html": _html_page}
+# What `cv preview` builds: the formats of a plain `cv build` that have a picture.
+PREVIEWED = tuple(name for name, fmt in FORMATS.items() if fmt.default and name in _MAKERS)

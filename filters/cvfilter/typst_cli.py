@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version="typst (cvfilter wrapper)")
     args, _unknown = parser.parse_known_args(argv)
 
-    from .build import compile_typst
+    from .formats.typst_compile import compile_typst
     from .errors import CvError
 
     output = args.output or args.input.with_suffix(".pdf")

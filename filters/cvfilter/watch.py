@@ -16,21 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from .build import FORMATS, BuildResult, build
+from .build import BuildResult, build
 from .errors import CvError, Problem, in_source_order
+from .formats.registry import DEFAULT_FORMATS, FORMATS
 
 # Top-level files that may be sources before the first good build has said which ones are.
 _SOURCE_SUFFIXES = {".md", ".yaml", ".yml", ".bib", ".csl", ".json"}
-_WRITER_STAGES = {
-    "pdf": ("finish-pdf", "typst", "typst-compile"),
-    "docx": ("finish-docx", "docx"),
-    "html": ("finish-html", "html"),
-}
 
 
 def _stages(fmt: str) -> tuple[str, ...]:
-    """The timed stages that make `fmt`; an export (md, txt, json) is finished and written."""
-    return _WRITER_STAGES.get(fmt, (f"finish-{fmt}", fmt))
+    """The timed stages that make `fmt`, as its registry line names them."""
+    return FORMATS[fmt].all_stages
 
 
 @dataclass
@@ -53,7 +49,7 @@ class Watcher:
     def __init__(
         self,
         source: Path,
-        formats: tuple[str, ...] = FORMATS,
+        formats: tuple[str, ...] = DEFAULT_FORMATS,
         out_dir: Path | None = None,
         out: TextIO | None = None,
         on_success: Callable[[Outcome], None] | None = None,
@@ -163,7 +159,7 @@ def file_changes(roots: list[Path], stop_event=None) -> Iterator[set[Path]]:
 
 def watch(
     source: Path,
-    formats: tuple[str, ...] = FORMATS,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
     out_dir: Path | None = None,
     serve: bool = False,
     port: int = 8000,

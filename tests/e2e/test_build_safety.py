@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cvfilter import build as build_module
+from cvfilter.formats import pdf as pdf_output
 from cvfilter import files
 from cvfilter.build import build
 from cvfilter.errors import CvError, Location
@@ -81,7 +81,7 @@ def test_a_typst_failure_writes_no_format_at_all(small_cv: Path, monkeypatch) ->
     def failing(*_args: object) -> bytes:
         raise CvError.at(Location("cv.typ"), "Typst could not compile the document: simulated")
 
-    monkeypatch.setattr(build_module, "compile_typst", failing)
+    monkeypatch.setattr(pdf_output, "compile_typst", failing)
     with pytest.raises(CvError, match="simulated"):
         build(small_cv)
     assert _outputs(out) == before

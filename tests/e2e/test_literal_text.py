@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from cvfilter import pandoc
-from cvfilter.build import compile_typst
+from cvfilter.formats.typst_compile import compile_typst
 from cvfilter.filter import run
 from cvfilter.formats.latex import SEPARATOR, latex_for
 from tests.conftest import SMALL_CV, markdown_to_doc, normalize

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from cvfilter import build as build_module
+from cvfilter import writing
 from cvfilter.errors import CvError, Location
 
 METADATA = "name: Ada Lovelace\ncontact:\n  email: ada@example.org\n"
@@ -21,13 +22,13 @@ def test_a_user_error_keeps_its_problems_across_processes():
     assert str(again) == "cv.md:3:2: error: unknown macro .nosuch (known macros: header)"
 
 
-@pytest.mark.skipif(not build_module.can_fork(), reason="no fork on this platform")
+@pytest.mark.skipif(not writing.can_fork(), reason="no fork on this platform")
 def test_forked_and_threaded_writers_give_the_same_files(tmp_path: Path, monkeypatch):
     (tmp_path / "metadata.yaml").write_text(METADATA, encoding="utf-8")
     (tmp_path / "cv.md").write_text(CV, encoding="utf-8")
     formats = ("pdf", "html", "md")
     forked = build_module.build(tmp_path / "cv.md", formats, tmp_path / "forked")
-    monkeypatch.setattr(build_module, "can_fork", lambda: False)
+    monkeypatch.setattr(writing, "can_fork", lambda: False)
     threaded = build_module.build(tmp_path / "cv.md", formats, tmp_path / "threaded")
     for fmt in formats:
         assert forked.outputs[fmt].read_bytes() == threaded.outputs[fmt].read_bytes()

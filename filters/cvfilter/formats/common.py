@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from datetime import date, datetime, timezone
 
 import panflute as pf
 
+from ..context import Context
 from ..walk import walk
 
 FINISHED_KEY = "cvfilter-finished"
+
+
+def build_epoch(context: Context | None) -> int:
+    """The moment a build claims to be made at: SOURCE_DATE_EPOCH when set, else the CV's own date
+    (front matter `date:`), so the same input gives byte-identical files on any day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return int(epoch)
+    when = context.config.updated if context and context.config.updated else date(1980, 1, 1)
+    return int(datetime(when.year, when.month, when.day, tzinfo=timezone.utc).timestamp())
 
 
 def once(doc: pf.Doc, fmt: str) -> bool:

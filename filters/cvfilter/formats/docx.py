@@ -10,13 +10,19 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 from xml.etree import ElementTree
 
 import panflute as pf
 
+from .. import pandoc
+from ..assets import styles_dir
+from ..clock import Clock
 from ..context import Context
 from ..walk import walk
-from .common import TEXT_HOLDERS, has, join_words, once, separate_date, set_meta_default
+from .faces import document_faces
+from .common import TEXT_HOLDERS, build_epoch, has, join_words, once, separate_date, set_meta_default
+from .output import OutputFormat
 
 # Semantic class -> Word paragraph style (for Divs) or character style (for Spans).
 PARAGRAPH_STYLES = {
@@ -105,6 +111,18 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # Pandoc hangs list numbers in 360 twips (0.25in): "10." then touches its text. 540 leaves room
 # for "100." in the body size, and the numbers keep their place (the text moves right instead).
 NUMBER_HANGING = 540
+
+
+def write(fmt: OutputFormat, finished: str, context: Context | None, base: Path, shown: str, clock: Clock) -> bytes:
+    """pandoc's Word file with the styles of styles/docx/reference.docx, then `post_process`."""
+    with clock("docx"):
+        extra = []
+        reference = styles_dir() / "docx" / "reference.docx"
+        if reference.is_file():
+            extra = ["--reference-doc", str(reference)]
+        written = pandoc.write(finished, fmt.writer or "docx", extra, base, shown, build_epoch(context))
+        fonts = script_fonts_of(document_faces(context), context.config.lang, context.labels.direction == "rtl") if context else None
+        return post_process(written, context.data.name if context else None, fonts)
 
 
 def post_process(docx: bytes, author: str | None, script_fonts: ScriptFonts | None = None) -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..context import Context
+from ..errors import Location
 from ..script_fonts import Face, Script, faces
 from ..words import WORDS
 
@@ -21,6 +22,20 @@ def source_files(context: Context) -> list[tuple[str, Path]]:
     if context.config.bibliography:
         names.append(context.config.bibliography)
     return [(name, context.base_dir / name) for name in names]
+
+
+def locate(text: str, context: Context) -> Location | None:
+    """The first line of the sources that holds `text`."""
+    for shown, path in source_files(context):
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(lines, start=1):
+            column = line.find(text)
+            if column >= 0:
+                return Location(shown, number, column + 1)
+    return None
 
 
 def source_chars(context: Context) -> set[str]:

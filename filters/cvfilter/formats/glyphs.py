@@ -1,7 +1,7 @@
 """Characters the PDF's bundled fonts cannot draw, reported at the line of the source that holds them.
 
 Typst names such a character only when PDF/A is asked for ("the text "🚀" could not be displayed");
-`cv build` then writes the PDF without PDF/A (build.compile_typst), and the text stays as the user
+`cv build` then writes the PDF without PDF/A (typst_compile.compile_typst), and the text stays as the user
 wrote it. This module turns Typst's report, which points into a generated file the user never sees,
 into a warning at the line of cv.md, metadata.yaml or the .bib, and lets `cv check` find every such
 character before a build by compiling a small probe document with the same fonts as styles/typst/cv.typ.
@@ -16,8 +16,9 @@ from pathlib import Path
 from ..context import Context
 from ..errors import Location
 from ..script_fonts import Face, script_of
-from .faces import document_faces, missing_scripts, source_chars, source_files
+from .faces import document_faces, locate, missing_scripts, source_chars, source_files
 from .typst import typst_string
+from .typst_compile import typst_compiler
 
 # The fonts cv.typ names, in its order; Typst falls back to its other bundled fonts after them.
 PDF_FONTS = ("Libertinus Serif", "New Computer Modern")
@@ -34,20 +35,6 @@ def missing_text(message: str) -> str | None:
     """The text Typst could not draw, from its PDF/A error message."""
     found = _MISSING.search(message)
     return found.group("text") if found else None
-
-
-def locate(text: str, context: Context) -> Location | None:
-    """The first line of the sources that holds `text`."""
-    for shown, path in source_files(context):
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
-            continue
-        for number, line in enumerate(lines, start=1):
-            column = line.find(text)
-            if column >= 0:
-                return Location(shown, number, column + 1)
-    return None
 
 
 def warn_missing_faces(context: Context) -> None:
@@ -109,12 +96,10 @@ def undrawable(chars: Iterable[str], root: Path, added: list[Face] = ()) -> list
     """The characters among `chars` that neither the PDF's fonts nor the `added` script faces can
     draw, in the order Typst meets them. Fallback is off in the probe: a character that only a face
     the document does not name has (DejaVu Sans Mono's Arabic) counts as undrawable."""
-    from ..build import _typst_compiler
-
     candidates = sorted({c for c in chars if ord(c) > 0x7F and c.isprintable()})
     if not candidates:
         return []
-    compiler = _typst_compiler(str(root), tuple(face.folder for face in added))
+    compiler = typst_compiler(str(root), tuple(face.folder for face in added))
     font_list = ", ".join(f'"{font}"' for font in (*PDF_FONTS, *(face.family for face in added)))
     found: list[str] = []
     for _ in range(_MAX_PROBES):

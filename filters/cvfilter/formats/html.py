@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import panflute as pf
 
 from .. import cldr
+from .. import pandoc
 from ..assets import read_style
+from ..clock import Clock
 from ..context import Context
 from ..elements import text
 from ..walk import walk
@@ -29,10 +32,17 @@ from .common import (
     set_meta_default,
     shift_headings,
 )
+from .output import OutputFormat
 
 # Attributes HTML defines for every element; pandoc passes others through as they are, so the edge
 # renames the rest to data-* to keep the page valid HTML5.
 GLOBAL_ATTRIBUTES = {"id", "lang", "dir", "title", "role", "hidden", "translate"}
+
+
+def write(fmt: OutputFormat, finished: str, context: Context | None, base: Path, shown: str, clock: Clock) -> bytes:
+    """The standalone page, its CSS inlined by the header-includes `finish` added."""
+    with clock("html"):
+        return pandoc.write(finished, fmt.writer or "html5", ["-s"], base, shown)
 
 
 def finish(doc: pf.Doc, context: Context | None) -> None:

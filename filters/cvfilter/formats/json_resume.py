@@ -12,18 +12,31 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
-from ..context import Context
+import panflute as pf
+
+from ..bibliography.csl import ELLIPSIS, cut_authors
+from ..bibliography.session import bibliography_of, owner_of
+from ..clock import Clock
+from ..context import Context, ShownPublication
 from ..data.dates import DateRange
 from ..data.model import Contact, CvData, Entry, Person
 from ..errors import CvError, Location
-
-if TYPE_CHECKING:
-    from ..macros.publications import ShownPublication
+from .output import OutputFormat
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 _DEGREE = re.compile(r"^(?P<type>.+?)\s+in\s+(?P<area>.+)$")
+
+
+def finish(doc: pf.Doc, context: Context | None) -> None:
+    """Nothing to finish: JSON Resume is made from the data, not from the document."""
+
+
+def write(fmt: OutputFormat, finished: str, context: Context | None, base: Path, shown: str, clock: Clock) -> bytes:
+    with clock(fmt.name):
+        return write_json_resume(context)
 
 
 def write_json_resume(context: Context | None) -> bytes:
@@ -156,14 +169,10 @@ def _talk(talk) -> dict[str, Any]:
 
 def _shown_publications(context: Context) -> list[ShownPublication]:
     """Every entry of the bibliography with all its authors, or for a variant the ones its lists show."""
-    from ..macros.publications import ShownPublication
-
     if context.variant is not None:
         return _first_each(context.shown.get("publications", []), lambda p: p.entry.key)
     if not context.config.bibliography:
         return []
-    from ..bibliography.session import bibliography_of
-
     return [ShownPublication(entry) for entry in bibliography_of(context, Location(context.config.source, 1))]
 
 
@@ -183,9 +192,6 @@ def _publication(shown: ShownPublication, context: Context) -> dict[str, Any]:
 
 def _authors(shown: ShownPublication, context: Context) -> str:
     """The authors as the list names them: cut to its max-authors, with the owner always kept."""
-    from ..bibliography.csl import ELLIPSIS, cut_authors
-    from ..bibliography.session import owner_of
-
     authors = shown.entry.authors
     chosen, cut = cut_authors(authors.authors, owner_of(context), shown.max_authors)
     names = [ELLIPSIS if author is None else author.full for _, author in chosen]

@@ -19,6 +19,7 @@ from ..errors import Location
 from ..assets import read_style
 from .common import add_header_include, before_date, has, once, owner_name, set_meta_default
 from ..walk import walk
+from .faces import locate
 
 # Symbols the core emits in text -> LaTeX that pdflatex and xelatex both set with standard packages.
 # Contact icons are replaced whole, by kind (`\cvicon{email}`), whatever glyph the core chose.
@@ -171,8 +172,6 @@ def _warn_unsettable(doc: pf.Doc, context: Context | None) -> None:
     """One warning per character that pdflatex will print as "?", at its line in the sources."""
     if context is None:
         return
-    from .glyphs import locate
-
     seen: list[str] = []
 
     def action(elem: pf.Element, _doc: pf.Doc) -> None:

@@ -14,8 +14,8 @@ import re
 
 import panflute as pf
 
+from ..config import DONE_KEY
 from ..context import Context
-from ..pipeline import DONE_KEY
 from ..walk import walk
 from .common import FINISHED_KEY, before_date, has, name_heading, once, shift_headings
 

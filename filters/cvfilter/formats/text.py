@@ -1,21 +1,22 @@
-"""Markdown and plain text from the expanded document, through the plain edge and pandoc's writers.
+"""The Markdown and plain-text outputs of `cv build` (md, txt), through the plain edge and pandoc's writers.
 
 Icons are dropped (they are pictures, not words); the plain edge makes the owner's name the one
-level-1 heading with the sections below it.
+level-1 heading with the sections below it. `doc.format` says which of the two is being finished.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import panflute as pf
 
 from .. import pandoc
+from ..clock import Clock
 from ..context import Context
-from ..formats.common import has
-from ..pipeline import finish
 from ..walk import walk
+from . import plain
+from .common import has
+from .output import OutputFormat
 
 # Pandoc's Markdown without the extensions that carry attributes, so the file reads as plain Markdown.
 MARKDOWN = "markdown" + "".join(f"-{ext}" for ext in (
@@ -24,17 +25,17 @@ MARKDOWN = "markdown" + "".join(f"-{ext}" for ext in (
 ))
 
 
-def finish_text(doc: pf.Doc, markdown: bool, context: Context | None) -> str:
+def finish(doc: pf.Doc, context: Context | None) -> None:
     """Drop icons and show contact addresses; the plain edge then makes the name the top heading."""
     walk(doc, _drop_icons)
     walk(doc, _contact_addresses)
-    finish(doc, "markdown" if markdown else "plain", context)
-    return _dump(doc)
+    plain.finish(doc, context)
 
 
-def write_text(finished: str, markdown: bool, base: Path, shown: str) -> bytes:
+def write(fmt: OutputFormat, finished: str, context: Context | None, base: Path, shown: str, clock: Clock) -> bytes:
     """No hard wraps: in text, each entry is one line that pastes into a form field as it is."""
-    return pandoc.write(finished, MARKDOWN if markdown else "plain", ["--wrap=none"], base, shown)
+    with clock(fmt.name):
+        return pandoc.write(finished, MARKDOWN if fmt.writer == "markdown" else "plain", ["--wrap=none"], base, shown)
 
 
 def _drop_icons(elem: pf.Element, _doc: pf.Doc) -> None:
@@ -59,9 +60,3 @@ def _contact_addresses(elem: pf.Element, _doc: pf.Doc) -> None:
         parent = elem.parent
         if parent is not None and has(parent, "cv-contact-item"):
             elem.content = [pf.Str(elem.url.split("://", 1)[1].rstrip("/"))]
-
-
-def _dump(doc: pf.Doc) -> str:
-    buffer = io.StringIO()
-    pf.dump(doc, buffer)
-    return buffer.getvalue()

@@ -17,6 +17,7 @@ import panflute as pf
 
 from ..assets import read_style
 from ..context import Context
+from ..document import RAW_TYPST  # noqa: F401  (panflute accepts raw Typst once this has loaded)
 from ..errors import Location
 from .faces import document_faces
 from .common import CLASSED, TEXT_HOLDERS, add_header_include, has, join_words, once, separate_date, set_meta_default

@@ -16,7 +16,7 @@ from ..bibliography.reader import BibEntry
 from ..bibliography.cached import render_references
 from ..bibliography.render import Node, item_json, resolve_style, to_elements
 from ..bibliography.session import bibliography_of, locale_of, owner_of
-from ..context import Context
+from ..context import Context, ShownPublication
 from ..elements import entry, section, span, text
 from ..errors import CvError, Location
 from .listing import Filter, select
@@ -85,14 +85,6 @@ class _Settings:
     et_al: str
     untitled: str
     serial_comma: bool
-
-
-@dataclass(frozen=True)
-class ShownPublication:
-    """A publication as a list shows it: the entry, and how many authors it names (0: all)."""
-
-    entry: BibEntry
-    max_authors: int = 0
 
 
 def render_publications(items: list[BibEntry], settings: _Settings, context: Context) -> list[pf.Div]:
