@@ -32,7 +32,8 @@ LAYERS: list[tuple[tuple[str, ...], ...]] = [
     (("config",),),
     (("data", "bibliography.reader", "bibliography.entries", "bibliography.stored", "bibliography.names",
       "bibliography.latex", "stats.cache", "source", "labels", "elements", "locate"),),
-    (("", "errors", "cache", "files", "forking", "walk", "numbers", "assets", "pandoc", "clock", "document"),),
+    (("", "errors", "cache", "files", "forking", "walk", "numbers", "assets", "pandoc", "clock", "document", "cldr",
+      "words", "web"),),
 ]
 
 
