@@ -34,7 +34,7 @@ def front_matter_schema() -> dict:
     from .config import _KNOWN
     from .labels import Labels
     from .macros import INLINE_MACROS, MACROS
-    from .variants import _KEYS, _NAME
+    from .data.variant import _KEYS, _NAME
 
     names = {"type": "array", "items": {"type": "string"}}
     options = {name: {"type": "object", "additionalProperties": False,

@@ -33,7 +33,7 @@ LAYERS: list[tuple[tuple[str, ...], ...]] = [
     (("data", "bibliography.reader", "bibliography.entries", "bibliography.stored", "bibliography.names",
       "bibliography.latex", "stats.cache", "source", "labels", "elements", "locate"),),
     (("", "errors", "cache", "files", "forking", "walk", "numbers", "assets", "pandoc", "clock", "document", "cldr",
-      "words", "web"),),
+      "words", "web", "textfile", "home", "_version"),),
 ]
 
 
