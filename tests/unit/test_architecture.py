@@ -21,19 +21,20 @@ PACKAGE = Path(__file__).resolve().parents[2] / "filters" / "cvfilter"
 # A name is a module or a package (with all it holds, unless a longer name places a module elsewhere).
 LAYERS: list[tuple[tuple[str, ...], ...]] = [
     (("cli", "filter"),),
-    (("watch", "serve", "preview", "check", "typst_cli", "stats.command", "importers", "starter",
+    (("watch", "serve", "preview", "check", "typst_cli", "stats.command", "works.command", "importers", "starter",
       "ci_template", "schema", "report"),),
     (("build",),),
     (("writing", "warmer"),),
     (("pipeline", "safety"),),
     (("macros",), ("formats",)),
-    (("bibliography",), ("stats",)),
+    (("bibliography",), ("stats",), ("works",)),
     (("context",),),
     (("config",),),
     (("data", "bibliography.reader", "bibliography.entries", "bibliography.stored", "bibliography.names",
       "bibliography.latex", "stats.cache", "source", "labels", "elements", "locate"),),
     (("", "errors", "cache", "files", "forking", "walk", "numbers", "assets", "pandoc", "clock", "document", "cldr",
-      "words", "web", "textfile", "home", "_version"),),
+      "words", "web", "textfile", "home", "_version",
+      "script_fonts"),),
 ]
 
 
