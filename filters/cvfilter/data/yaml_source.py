@@ -69,6 +69,7 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
         fast = _FastLoader(text)
         try:
             node = fast.get_single_node()
+            check_size(node, file, line_offset)
             data = fast.construct_document(node) if node is not None else None
             if data is not None:
                 return _positions(YamlSource(file, data, {}, line_offset), node)
@@ -79,6 +80,7 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        check_size(node, file, line_offset)
         data = loader.construct_document(node) if node is not None else None
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -115,9 +117,60 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlSource:
         ) from None
     except yaml.YAMLError as exc:
         raise CvError.at(Location(file, 1 + line_offset), f"YAML error: {exc}") from None
+    except RecursionError:
+        raise _too_deep(Location(file, 1 + line_offset)) from None
     finally:
         loader.dispose()
     return _positions(YamlSource(file, data, {}, line_offset), node)
+
+
+# A CV's data is a few levels deep and a few thousand values; an alias repeated within aliases
+# ("billion laughs") reads as billions of values from a few lines, and would take all memory.
+MAX_DEPTH = 50
+MAX_VALUES = 200_000
+
+
+def _too_deep(where: Location) -> CvError:
+    return CvError.at(where, f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                      "a CV's data needs a few levels; check the brackets and the indentation")
+
+
+def check_size(root: yaml.Node | None, file: str, line_offset: int = 0) -> None:
+    """Refuse a document nested deeper than MAX_DEPTH, or that holds more than MAX_VALUES values once
+    its aliases are expanded, before anything expands them. Without recursion: the depth is the
+    point of the check. Each node's expanded size is counted once (aliases share their node)."""
+    if root is None:
+        return
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, done = stack.pop()
+        if id(node) in sizes and not done:
+            continue
+        children = _children(node)
+        if not done:
+            if depth > MAX_DEPTH:
+                raise _too_deep(_mark(node, file, line_offset))
+            stack.append((node, depth, True))
+            stack.extend((child, depth + 1, False) for child in children if id(child) not in sizes)
+            continue
+        size = 1 + sum(sizes.get(id(child), 1) for child in children)
+        if size > MAX_VALUES:
+            raise CvError.at(_mark(node, file, line_offset), f"the YAML here expands to more than {MAX_VALUES:,} values",
+                             "aliases (*name) repeated inside aliases multiply; write the values out, or use fewer aliases")
+        sizes[id(node)] = size
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _mark(node: yaml.Node, file: str, line_offset: int) -> Location:
+    return Location(file, node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
 
 
 def _opened(context: str) -> str:

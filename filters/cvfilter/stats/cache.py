@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from ..cache import code_version
 from ..errors import CvError, Location, Problem
+from ..data.yaml_source import MAX_DEPTH
 from ..data.typed import STRICT, Checked, recall, to_plain, validate
 from ..files import atomic_write
 from ..textfile import read_text
@@ -108,6 +109,23 @@ def with_remedy(hint: str, remedy: str) -> str:
     return f"{hint} Or {remedy}" if hint.endswith("?") else f"{hint}, or {remedy}"
 
 
+def _too_deep(shown: str) -> Problem:
+    return Problem(Location(shown, 1), f"the JSON is nested more than {MAX_DEPTH} levels deep",
+                   "stats.json is three levels deep; check the brackets")
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and objects nest in `value`, found without recursion."""
+    deepest, pending = 0, [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, depth)
+            if depth <= MAX_DEPTH:
+                pending.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
 def _validated(text: str, shown: str) -> StatsCache:
     from pydantic import ValidationError
 
@@ -119,6 +137,10 @@ def _validated(text: str, shown: str) -> StatsCache:
                                       "was it cut short? Close each open quote and bracket")]) from None
         raise CacheError([Problem(Location(shown, exc.lineno, exc.colno), f"not valid JSON: {_json_words(exc.msg)}",
                                   "check the quotes, commas and brackets here and just before")]) from None
+    except RecursionError:
+        raise CacheError([_too_deep(shown)]) from None
+    if _depth(raw) > MAX_DEPTH:
+        raise CacheError([_too_deep(shown)])
     if not isinstance(raw, dict):
         raise CacheError([Problem(Location(shown, 1, 1), "expected one JSON object, `{...}`, holding the statistics")])
     try:
