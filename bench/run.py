@@ -8,7 +8,9 @@ Measures, on a copy of the example CV: `cv --help`; `cv build` of all three form
 citation cache) and warm; each format alone; the floor (bundled pandoc and typst run as plain
 sequential commands on the already-expanded document, no filter); a `cv watch` rebuild after a
 one-line edit; the stages inside a build. Then cold and warm builds of synthetic CVs with 250,
-1,000 and 4,000 publications (seeded random BibTeX). Results go to bench/results/ as JSON.
+1,000 and 4,000 publications (seeded random BibTeX), and the scaling cases: one paragraph of 25, 50
+and 100 KB, one paper with 1,000, 2,000 and 4,000 authors (`--only-scaling` runs just those).
+Results go to bench/results/ as JSON.
 """
 
 from __future__ import annotations
@@ -229,6 +231,52 @@ def make_synthetic(work: Path, count: int) -> Path:
     return work / "cv.md"
 
 
+# Inputs that grow along one dimension only, to show each stage is linear in it: one paragraph of
+# so many KB, one publication with so many authors.
+LONG_TEXT_KB = (25, 50, 100)
+MANY_AUTHORS = (1000, 2000, 4000)
+
+
+def make_long_text(work: Path, kilobytes: int) -> Path:
+    """A CV whose prose is one paragraph of `kilobytes` KB of words."""
+    rng = random.Random(kilobytes)
+    work.mkdir(parents=True, exist_ok=True)
+    words: list[str] = []
+    while sum(len(w) + 1 for w in words) < kilobytes * 1000:
+        words.append(rng.choice(_WORDS))
+    (work / "metadata.yaml").write_text("name: Ada Lovelace\ncontact:\n  email: ada@example.org\n", encoding="utf-8")
+    (work / "cv.md").write_text("---\ncvfilter:\n  data: metadata.yaml\ndate: 2023-03-20\n---\n\n::: header\n:::\n\n"
+                                "# About\n\n" + " ".join(words) + "\n", encoding="utf-8")
+    return work / "cv.md"
+
+
+def make_many_authors(work: Path, count: int) -> Path:
+    """A CV with one publication written by `count` authors and the owner."""
+    work.mkdir(parents=True, exist_ok=True)
+    authors = " and ".join(f"{_FAMILY[n % len(_FAMILY)]}{n}, {_GIVEN[n % len(_GIVEN)]}" for n in range(count))
+    (work / "publications.bib").write_text(
+        f"@article{{many,\n  title={{A paper}},\n  author={{{authors} and Amos, Brandon}},\n  journal={{J}},\n  year={{2020}},\n}}\n",
+        encoding="utf-8")
+    (work / "metadata.yaml").write_text("name: Brandon Amos\ncontact:\n  email: bamos@example.org\n", encoding="utf-8")
+    (work / "cv.md").write_text(SYNTHETIC_CV, encoding="utf-8")
+    return work / "cv.md"
+
+
+def bench_scaling(work: Path, reps: int, log) -> dict:
+    """Cold builds (all three formats) of the long-text and many-authors CVs, by size."""
+    cv = cv_command()
+    results: dict = {}
+    for case, sizes, make in (("long_text", LONG_TEXT_KB, make_long_text), ("many_authors", MANY_AUTHORS, make_many_authors)):
+        results[case] = {}
+        for size in sizes:
+            folder = work / f"{case}-{size}"
+            make(folder, size)
+            log(f"{case} {size}")
+            runs = run_timed([*cv, "build"], folder, max(1, reps // 2), lambda: clear(folder, ".cache", "build"))
+            results[case][str(size)] = summary(runs)
+    return results
+
+
 # ---- the cases ----------------------------------------------------------------------------------
 
 
@@ -339,6 +387,15 @@ def table(results: dict) -> list[tuple[str, ...]]:
                 growth = entry[kind]["median"] / first[kind]["median"]
                 rows.append(row(f"{count:,} publications, {kind}", entry[kind], target if count == 1000 else "",
                                 f"×{growth:.1f} time for ×{count / first_count:g} entries"))
+    for case, label, unit in (("long_text", "KB paragraph", "KB"), ("many_authors", "authors on one paper", "authors")):
+        scaled = results.get("scaling", {}).get(case, {})
+        if scaled:
+            first_size = min(int(size) for size in scaled)
+            first_time = scaled[str(first_size)]["median"]
+            for size_text, entry in sorted(scaled.items(), key=lambda item: int(item[0])):
+                size = int(size_text)
+                rows.append(row(f"{size:,} {label}, cold", entry, "linear",
+                                f"×{entry['median'] / first_time:.1f} time for ×{size / first_size:g} {unit}"))
     return rows
 
 
@@ -364,6 +421,18 @@ def print_table(results: dict, markdown: bool) -> None:
         print("| ms | " + " | ".join(f"{s * 1000:.0f}" for s in stages.values()) + " |")
 
 
+def print_scaling(results: dict) -> None:
+    """The long-text and many-authors rows alone (`--only-scaling`)."""
+    for case, unit in (("long_text", "KB"), ("many_authors", "authors")):
+        scaled = results["scaling"][case]
+        first_size = min(int(size) for size in scaled)
+        first_time = scaled[str(first_size)]["median"]
+        for size_text, entry in sorted(scaled.items(), key=lambda item: int(item[0])):
+            size = int(size_text)
+            print(f"{case:<13} {size:>6,} {unit:<8} {fmt_time(entry):<24} "
+                  f"×{entry['median'] / first_time:.1f} time for ×{size / first_size:g} {unit}")
+
+
 def precompile() -> bool:
     """Write cvfilter's .pyc files first, as `pip install` does: an editable install run with
     PYTHONDONTWRITEBYTECODE set (some CI and container images) would otherwise compile every
@@ -379,6 +448,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=None, help="repetitions per case (default 5; 3 with --quick)")
     parser.add_argument("--sizes", type=str, default=None, help="publication counts, comma-separated")
     parser.add_argument("--markdown", action="store_true", help="also print the table as Markdown")
+    parser.add_argument("--no-scaling", dest="scaling", action="store_false",
+                        help="leave out the long-text and many-authors CVs")
+    parser.add_argument("--only-scaling", action="store_true", help="run only the long-text and many-authors CVs")
     args = parser.parse_args(argv)
     reps = args.reps or (3 if args.quick else 5)
     sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else (SIZES[:2] if args.quick else SIZES)
@@ -391,11 +463,17 @@ def main(argv: list[str] | None = None) -> int:
                      "precompiled": compiled}
     with tempfile.TemporaryDirectory(prefix="cv-bench-") as temp:
         work = Path(temp)
+        if args.only_scaling:
+            results["scaling"] = bench_scaling(work / "scaling", reps, log)
+            print_scaling(results)
+            return 0
         results["example"] = bench_example(work / "example", reps, log)
         try:
             results["synthetic"] = bench_synthetic(work / "synthetic", sizes, reps, log)
         except RuntimeError as exc:
             print(f"synthetic CVs skipped: {exc}", file=sys.stderr)
+        if args.scaling:
+            results["scaling"] = bench_scaling(work / "scaling", reps, log)
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     for name in (f"bench-{stamp}.json", "latest.json"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 
@@ -45,6 +46,10 @@ TEXT_HOLDERS = (pf.Para, pf.Plain, pf.Span, pf.Link, pf.Emph, pf.Strong, pf.Head
                 pf.Strikeout, pf.SmallCaps, pf.Superscript, pf.Subscript, pf.Quoted, pf.LineItem)
 
 
+# The longest run joined into one Str; a paragraph is a few hundred characters.
+MAX_JOINED = 500
+
+
 def join_words(elem: pf.Element) -> None:
     """Each run of Str and Space that starts and ends with a Str becomes one Str ("a b").
 
@@ -57,21 +62,51 @@ def join_words(elem: pf.Element) -> None:
     """
     items = elem.content.list
     if len(items) < 2:
+        if items and len(pieces := _cut(items[0])) > 1:
+            elem.content[:] = pieces
         return
     joined: list[pf.Element] = []
     run: list[pf.Element] = []  # the open run: a Str, then Str and Space
+    length = 0  # characters in the open run
     for item in items:
         kind = type(item)
+        if kind is pf.Space and length >= MAX_JOINED:
+            # pandoc's writers take time quadratic in the length of one Str (Typst: 100 KB in
+            # one Str is minutes): a long paragraph is cut into runs at a space.
+            _close_run(run, joined)
+            run, length = [], 0
+            joined.append(item)
+            continue
         if kind is pf.Str or (kind is pf.Space and run):
             run.append(item)
+            length += len(item.text) if kind is pf.Str else 1
             continue
+        length = 0
         if run:
             _close_run(run, joined)
             run = []
         joined.append(item)
     _close_run(run, joined)
-    if len(joined) < len(items):
+    if any(type(item) is pf.Str and len(item.text) > MAX_JOINED * 2 for item in joined):
+        joined = [piece for item in joined for piece in _cut(item)]
         elem.content[:] = joined
+    elif len(joined) < len(items):
+        elem.content[:] = joined
+
+
+def _cut(item: pf.Element) -> list[pf.Element]:
+    """A very long word (a pasted key, a URL without spaces) as adjacent Strs of at most
+    MAX_JOINED characters, which every writer prints as the same word; never before a combining mark."""
+    if type(item) is not pf.Str or len(item.text) <= MAX_JOINED * 2:
+        return [item]
+    text, pieces, start = item.text, [], 0
+    while start < len(text):
+        end = min(start + MAX_JOINED, len(text))
+        while end < len(text) and unicodedata.combining(text[end]):
+            end += 1
+        pieces.append(pf.Str(text[start:end]))
+        start = end
+    return pieces
 
 
 def _close_run(run: list[pf.Element], joined: list[pf.Element]) -> None:
