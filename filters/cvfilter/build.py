@@ -31,11 +31,12 @@ class BuildResult:
 
 
 def build(
-    source: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, out_dir: Path | None = None, stem: str = "cv", variant: str | None = None
+    source: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, out_dir: Path | None = None, stem: str = "cv", variant: str | None = None,
+    lang: str | None = None,
 ) -> BuildResult:
     """Build `formats` from `source` into `out_dir` (default: build/ beside the source), optionally one variant."""
     with _collector_paused():
-        return _build(source, formats, out_dir, stem, variant)
+        return _build(source, formats, out_dir, stem, variant, lang)
 
 
 @contextmanager
@@ -52,7 +53,8 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: str, variant: str | None) -> BuildResult:
+def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: str, variant: str | None,
+           lang: str | None = None) -> BuildResult:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise CvError.at(Location(str(source)), f"unknown format {unknown[0]!r}", f"choose from {', '.join(FORMATS)}")
@@ -79,6 +81,8 @@ def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: s
                 ast_json = reading.result()
         with clock("parse-json"):
             doc = pf.load(io.StringIO(ast_json))
+        if lang:  # `cv build --lang de`: as if the front matter said `lang: de`
+            doc.metadata["lang"] = pf.MetaString(lang)
         context = None
         if not doc.get_metadata(DONE_KEY, default=False):
             with clock("load"):

@@ -31,6 +31,7 @@ def _locale(tag: str) -> Any:
     raise AssertionError("unreachable: babel always knows English")
 
 
+@lru_cache(maxsize=256)
 def known(tag: str) -> bool:
     """Whether CLDR (as babel ships it) has the language of `tag`."""
     from babel import Locale, UnknownLocaleError

@@ -46,6 +46,7 @@ def make_parser() -> argparse.ArgumentParser:
     chosen = build.add_mutually_exclusive_group()
     chosen.add_argument("--variant", action="append", default=None, help="build the named variant as cv-NAME.* (repeatable)")
     chosen.add_argument("--all-variants", action="store_true", help="build cv.* and every variant of the front matter")
+    build.add_argument("--lang", default=None, help="build in this language (a per-language value's text, the labels), e.g. de")
     build.add_argument("--refresh-stats", action="store_true", help="run `cv stats --refresh` first (uses the network)")
 
     watch = commands.add_parser("watch", help="rebuild whenever cv.md, its data, bibliography or styles change")
@@ -57,6 +58,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate cv.md, metadata.yaml and the bibliography; exit 1 on errors")
     check.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
+    check.add_argument("--lang", default=None, help="check in this language and list every per-language value without its text")
 
     stats = commands.add_parser("stats", help="show the cached GitHub stars and citation metrics, and their age")
     stats.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
@@ -174,7 +176,7 @@ def _build(args: argparse.Namespace) -> int:
         for result in build_variants(args.source, args.to, args.output, None if args.all_variants else args.variant):
             print_build(result, args.timings, told)
         return 0
-    result = build(args.source, args.to, args.output)
+    result = build(args.source, args.to, args.output, lang=args.lang)
     print_build(result, args.timings)
     return 0
 
@@ -183,7 +185,7 @@ def _check(args: argparse.Namespace) -> int:
     from .check import check
     from .report import check_summary, print_problems
 
-    problems = check(args.source)
+    problems = check(args.source, args.lang)
     print_problems(problems, count=False)
     print(check_summary(str(args.source), problems), file=sys.stderr)
     return 1 if any(p.severity == "error" for p in problems) else 0

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 
 import panflute as pf
 
 from .data.dates import DateError, parse_date
+from .data.languages import is_tag
 from .data.yaml_source import YamlSource
 from .errors import CvError, Location, Problem
 from .textfile import resolve_inside  # noqa: F401  (the one rule for paths cv.md names)
@@ -23,7 +24,7 @@ from .data.variant import Variant, parse_variants
 CONFIG_KEY = "cvfilter"
 # Set in the metadata once the macros are expanded, so that a second run of the filter does nothing.
 DONE_KEY = "cvfilter-expanded"
-_KNOWN = {"data", "bibliography", "csl", "source", "keep-classes", "labels", "stats", "variant", "variants"}
+_KNOWN = {"data", "bibliography", "csl", "source", "keep-classes", "labels", "stats", "variant", "variants", "fallback-lang"}
 PATH_KEYS = ("data", "bibliography", "csl", "stats")
 _EXAMPLES = {"data": "metadata.yaml", "bibliography": "publications.bib", "csl": "style.csl", "stats": "stats.json"}
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class Config:
     stats: str = "stats.json"
     keep_classes: frozenset[str] = frozenset()
     lang: str = "en"
+    # The languages a per-language value of metadata.yaml falls back to, in order (data/languages.py).
+    fallback_lang: tuple[str, ...] = ("en",)
     updated: date | None = None
     labels: Labels = field(default_factory=Labels)
     variant: str | None = None
@@ -100,6 +103,12 @@ def _read_config(
             guess = difflib.get_close_matches(str(key), Labels.known_keys(), n=1)
             hint = f"did you mean {guess[0]!r}?" if guess else f"label names: {', '.join(Labels.known_keys())}"
             problems.append(Problem(where("labels", str(key), "<key>"), f"unknown label {key!r}", hint))
+    fallback = meta.get("fallback-lang", ["en"])
+    fallback = [fallback] if isinstance(fallback, str) else fallback
+    if not isinstance(fallback, list) or not all(is_tag(tag) for tag in fallback):
+        problems.append(Problem(where("fallback-lang"), "`cvfilter.fallback-lang` must be a language tag or a list of them",
+                                "e.g. `fallback-lang: en` or `fallback-lang: [de, en]`"))
+        fallback = ["en"]
     keep = meta.get("keep-classes") or []
     updated = None
     try:
@@ -119,12 +128,18 @@ def _read_config(
         stats=str(meta.get("stats", "stats.json")),
         keep_classes=frozenset(str(k) for k in (keep if isinstance(keep, list) else [keep])),
         lang=lang,
+        fallback_lang=tuple(str(tag) for tag in fallback),
         updated=updated,
         labels=Labels(lang, {str(k): str(v) for k, v in labels.items()}),
         variant=_optional_str(meta.get("variant")),
         variants=variants,
         raw=meta,
     )
+
+
+def with_lang(config: Config, lang: str) -> Config:
+    """The configuration of the same CV in another language (`cv build --lang`, a variant's `lang:`)."""
+    return replace(config, lang=lang, labels=Labels(lang, config.labels.overrides))
 
 
 def source_of(doc: pf.Doc, source_name: str | None = None) -> str:

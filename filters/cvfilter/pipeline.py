@@ -12,7 +12,7 @@ from pathlib import Path
 
 import panflute as pf
 
-from .config import CONFIG_KEY, DONE_KEY, data_paths, read_config, resolve_inside, source_of
+from .config import CONFIG_KEY, DONE_KEY, Config, data_paths, read_config, resolve_inside, source_of, with_lang
 from .context import Context
 from .data.load import load_cv_data
 from .data.yaml_source import front_matter
@@ -21,6 +21,7 @@ from .errors import CvError, Diagnostics, Location, Problem, relative
 from .formats.finishing import finish_for
 from .document import RAW_TYPST  # noqa: F401  (before any document loads: raw Typst in cv.md is valid)
 from .locate import InlineLocator, MacroLocator
+from .translations import has_translations, keep_language
 from .walk import in_order, walk
 
 if TYPE_CHECKING:
@@ -62,7 +63,11 @@ def load_context(
     if "data" not in paths:
         raise CvError(problems + _bibliography_problems(paths))
     try:
-        data, source = load_cv_data(paths["data"], relative(paths["data"]), base_dir)
+        chosen_lang = _variant_lang(config, variant or config.variant)
+        if chosen_lang:
+            config = with_lang(config, chosen_lang)
+            doc.metadata["lang"] = pf.MetaString(chosen_lang)
+        data, source = load_cv_data(paths["data"], relative(paths["data"]), base_dir, config.lang, config.fallback_lang)
     except CvError as exc:
         raise CvError(problems + exc.problems + _bibliography_problems(paths)) from None
     if problems:
@@ -74,6 +79,12 @@ def load_context(
 
         context.variant = choose(context, chosen)
     return context
+
+
+def _variant_lang(config: Config, name: str | None) -> str | None:
+    """The `lang:` of the variant being built, which the whole document then takes."""
+    chosen = config.variants.get(name) if name else None
+    return chosen.lang if chosen else None
 
 
 def _missing(key: str, name: str, where: Location, base_dir: Path, shown: str, away: bool) -> Problem:
@@ -110,11 +121,16 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
     inline_locator = InlineLocator.from_text(source_text, context.config.source)
     problems = []
     variant = context.variant
+    translated = has_translations(doc)
+    if translated or (variant is not None and variant.sections is not None):
+        # Lines are pinned before any element goes: the n-th use left is not the n-th in the file.
+        locator.pin(_named(doc, pf.Div))
+        inline_locator.pin(_named(doc, pf.Span))
+    if translated:
+        keep_language(doc, context.config.lang, context.config.fallback_lang)
     if variant is not None and variant.sections is not None:
         from .macros.selection import keep_sections
 
-        locator.pin(_named(doc, pf.Div))
-        inline_locator.pin(_named(doc, pf.Span))
         keep_sections(doc, variant)
 
     def expand_in(blocks: list[pf.Block]) -> list[pf.Block]:

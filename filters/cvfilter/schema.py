@@ -25,8 +25,28 @@ def metadata_schema() -> dict:
     from .data.model import CvData
     from .data.typed import json_schema
 
-    schema = json_schema(CvData)
+    schema = _per_language(json_schema(CvData))
     return {**schema, "$schema": SCHEMA_URI, "title": "cvfilter metadata.yaml"}
+
+
+# A language tag as a per-language value's key (data/languages.py): en, de, pt-BR, zh-Hant-TW.
+LANGUAGE_TAG = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+
+
+def _per_language(node):
+    """Every text value of the model may also be a mapping of language tags to text."""
+    if isinstance(node, list):
+        return [_per_language(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _per_language(value) for key, value in node.items()}
+    if node.get("type") == "string":
+        text = {key: value for key, value in node.items() if key != "description"}
+        described = {"description": node["description"]} if "description" in node else {}
+        languages = {"type": "object", "minProperties": 1, "propertyNames": {"pattern": LANGUAGE_TAG},
+                     "additionalProperties": text, "description": "the text in each language: {en: ..., de: ...}"}
+        return {"anyOf": [text, languages], **described}
+    return node
 
 
 def front_matter_schema() -> dict:
@@ -48,6 +68,7 @@ def front_matter_schema() -> dict:
             "tags": {**names, "description": "only entries with one of these tags (bib: keywords)"},
             "options": {"type": "object", "additionalProperties": False, "properties": options,
                         "description": "per-macro option overrides"},
+            "lang": {"type": "string", "description": "the variant's language: its labels and per-language values"},
         },
     }
     assert set(variant["properties"]) == set(_KEYS)
@@ -62,6 +83,8 @@ def front_matter_schema() -> dict:
         "labels": {"type": "object", "additionalProperties": False,
                    "properties": {key: {"type": "string"} for key in Labels.known_keys()}},
         "variant": {"type": "string", "description": "the variant plain pandoc builds"},
+        "fallback-lang": {"oneOf": [{"type": "string"}, names],
+                          "description": "the languages a per-language value of metadata.yaml falls back to (default en)"},
         "variants": {"type": "object", "additionalProperties": False,
                      "patternProperties": {f"^{_NAME.pattern}$": variant}},
     }
@@ -73,7 +96,7 @@ def front_matter_schema() -> dict:
         "properties": {
             "cvfilter": {"type": "object", "additionalProperties": False, "properties": settings},
             "date": {"type": ["string", "null"], "description": "'Last updated on' (YYYY-MM-DD)"},
-            "lang": {"type": "string", "description": "the language of the labels: en-US, de, fr, es"},
+            "lang": {"type": "string", "description": "the language of the labels and of per-language values: en-US, de, ar, ja, ..."},
         },
     }
 

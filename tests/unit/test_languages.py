@@ -71,3 +71,17 @@ def test_a_language_without_a_table_is_english_throughout():
 ])
 def test_the_csl_locale_follows_lang(tag, locale):
     assert csl_locale(tag) == locale
+
+
+def test_a_per_language_value_picks_the_tag_then_its_language_then_the_fallbacks():
+    from cvfilter.data.languages import choose, is_language_map, pick
+
+    texts = {"en": "Scientist", "de": "Wissenschaftlerin", "pt-BR": "Cientista"}
+    assert pick(texts, "de-AT", ("en",)) == "Wissenschaftlerin"
+    assert pick(texts, "pt", ("en",)) == "Cientista" and pick(texts, "fr", ("en",)) == "Scientist"
+    assert pick(texts, "fr", ()) is None
+    assert not is_language_map({"title": "x", "url": "y"}) and not is_language_map({"en": ["a"]})
+    data, problems = choose({"a": [{"title": texts, "org": "ACME"}]}, "de", ("en",))
+    assert data == {"a": [{"title": "Wissenschaftlerin", "org": "ACME"}]} and problems == []
+    _, problems = choose({"title": {"en": "x", "english": "y"}}, "en", ())
+    assert [(p.path, p.message) for p in problems] == [(("title", "english"), "'english' is not a language tag")]

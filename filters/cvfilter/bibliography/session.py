@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -26,9 +27,26 @@ def bibliography_of(context: Context, where: Location) -> Bibliography:
     if not name:
         raise CvError.at(where, "no bibliography to read", "add `cvfilter: {bibliography: publications.bib}` to the front matter")
     path = resolve_inside(context.base_dir, name, Location(context.config.source, 1))
-    bibliography = read_bibliography(path, relative(path), context.diagnostics, context.base_dir)
+    bibliography = in_language(read_bibliography(path, relative(path), context.diagnostics, context.base_dir),
+                               context.labels.base)
     context.cache[_BIB_KEY] = bibliography
     return bibliography
+
+
+def in_language(bibliography: Bibliography, lang: str) -> Bibliography:
+    """The entries as the document's language reads them: a field FIELD_LANG (`title_de`,
+    `journal_de`, `note_de`) stands in for FIELD; its text is kept as written (no case changes)."""
+    suffix = f"_{lang}"
+    if not any(name.endswith(suffix) for entry in bibliography for name in entry.fields):
+        return bibliography
+    entries = {}
+    for key, entry in bibliography.entries.items():
+        local = {name.removesuffix(suffix): value for name, value in entry.fields.items() if name.endswith(suffix) and value}
+        if local:
+            runs = ((local["title"], True),) if "title" in local else entry.title_runs
+            entry = replace(entry, fields={**entry.fields, **local}, title_runs=runs)
+        entries[key] = entry
+    return replace(bibliography, entries=entries)
 
 
 def owner_of(context: Context) -> Owner:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..cache import code_version
 from ..errors import CvError, Location, Problem
+from .languages import choose, may_have_language_maps
 from .model import CvData
 from .typed import recall, validate
 from ..textfile import read_text
@@ -25,16 +26,20 @@ _MODEL_SOURCES = ("model.py", "dates.py", "load.py", "yaml_source.py")
 _MODEL_PACKAGES = ("pydantic", "PyYAML")
 
 
-def load_cv_data(path: Path, shown_as: str, base_dir: Path) -> tuple[CvData, YamlSource | StoredSource]:
-    """Parse and validate metadata.yaml; all problems are reported together.
+def load_cv_data(path: Path, shown_as: str, base_dir: Path, lang: str = "en",
+                 fallback: tuple[str, ...] = ("en",)) -> tuple[CvData, YamlSource | StoredSource]:
+    """Parse and validate metadata.yaml, its per-language values in `lang` (data/languages.py);
+    all problems are reported together.
 
     A file that validated before is read back from the cache beside cv.md: no YAML parse and no
-    pydantic, which are most of a warm build's start. Its lines are found only if a message needs one."""
+    pydantic, which are most of a warm build's start. Its lines are found only if a message needs one.
+    The cache keeps one result per language (a file without per-language values gives the same one)."""
     text = read_text(path, shown_as)
-    found, remember = recall(CvData, text, shown_as, base_dir, "metadata", _model_version())
+    namespace = f"metadata-{lang}-{'-'.join(fallback)}" if may_have_language_maps(text) else "metadata"
+    found, remember = recall(CvData, text, shown_as, base_dir, namespace, _model_version())
     if found is not None:
         return found, StoredSource(text, shown_as)
-    data, source = _validated(text, shown_as)
+    data, source = _validated(text, shown_as, lang, fallback)
     remember(data)
     return data, source
 
@@ -53,14 +58,18 @@ class StoredSource:
         return self._parsed.locate(path)
 
 
-def _validated(text: str, shown_as: str) -> tuple[CvData, YamlSource]:
+def _validated(text: str, shown_as: str, lang: str = "en", fallback: tuple[str, ...] = ("en",)) -> tuple[CvData, YamlSource]:
     from pydantic import ValidationError
 
     source = parse_yaml(text, shown_as)
     if not isinstance(source.data, dict):
         raise CvError.at(source.locate(()), "metadata must be a mapping of keys to values", "start with `name: Your Name`")
+    raw, choices = choose(source.data, lang, fallback)
+    if choices:
+        raise CvError([Problem(source.locate((*c.path[:-1], c.path[-1], "<key>") if c.key else c.path), c.message, c.hint)
+                       for c in choices])
     try:
-        return validate(CvData, source.data), source
+        return validate(CvData, raw), source
     except ValidationError as exc:
         raise CvError(validation_problems(exc, source, CvData)) from None
 

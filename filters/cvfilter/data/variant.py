@@ -21,8 +21,9 @@ from functools import partial
 from types import MappingProxyType
 
 from ..errors import CvError, Location, Problem
+from .languages import is_tag
 
-_KEYS = ("description", "sections", "tags", "options")
+_KEYS = ("description", "sections", "tags", "options", "lang")
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
@@ -35,6 +36,7 @@ class Variant:
     sections: tuple[str, ...] | None = None
     tags: tuple[str, ...] = ()
     options: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
+    lang: str | None = None  # the variant's language, e.g. cv-de.pdf from the same source
     location: Location = Location("cv.md", 1)
     places: Mapping[tuple[str | int, ...], Location] = field(default_factory=lambda: MappingProxyType({}))
     """Where each setting is written (("sections", 0), ("options", "talks", "limit")), for messages."""
@@ -86,6 +88,9 @@ def _parse_one(name: str, body: object, locate: Locate) -> Variant:
         if not sections:
             raise CvError.at(locate("sections"), f"variant {name!r}: `sections` is empty, so the variant would show no section",
                              "list the sections to keep, e.g. `sections: [Education, Skills]`, or remove the key to keep them all")
+    lang = body.get("lang")
+    if lang is not None and not is_tag(lang):
+        raise CvError.at(locate("lang"), f"variant {name!r}: `lang` must be a language tag, got {lang!r}", "e.g. `lang: de`")
     places = {("sections",): locate("sections"), ("options",): locate("options")}
     places |= {("sections", index): locate("sections", index) for index in range(len(sections or ()))}
     for macro_name, settings in options.items():
@@ -96,6 +101,7 @@ def _parse_one(name: str, body: object, locate: Locate) -> Variant:
         description=str(body.get("description") or ""),
         sections=sections,
         tags=_strings(body.get("tags") or [], name, "tags", locate("tags")),
+        lang=lang,
         options=MappingProxyType({str(m): MappingProxyType({str(k): _option_text(v) for k, v in o.items()}) for m, o in options.items()}),
         location=where,
         places=MappingProxyType(places),
