@@ -122,10 +122,10 @@ def test_cut_author_lists_keep_the_order(cv_dir, limit: int, owner_last: bool, s
 
 def test_apa_and_ieee_styles_format_as_they_say(cv_dir):
     apa = entries(page(cv_dir, "::: {.publications csl=apa}\n:::"))["mid"]
-    assert apa.startswith("Cohen, S., & Amos, B. (2020). Middle Paper")
+    assert apa.startswith("Cohen, S., & Amos, B. (2020). Middle paper"), "CSL styles get sentence case, as from pandoc"
     ieee_soup = page(cv_dir, "::: publications\n:::", front="  csl: ieee\n")
     ieee = entries(ieee_soup)["mid"]
-    assert ieee.startswith("S. Cohen and B. Amos, “Middle Paper")
+    assert ieee.startswith("S. Cohen and B. Amos, “Middle paper")
     assert "in ICML, 2020" in ieee
     assert [normalize(s.get_text(" ")) for s in ieee_soup.select(".cv-owner strong")][:2] == ["B. Amos", "B. Amos"]
     assert not re.search(r"\[\d+\]", ieee), "our list numbers entries; the style's own numbers are dropped"

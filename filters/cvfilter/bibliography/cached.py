@@ -19,7 +19,7 @@ from ..cache import ResultCache, code_version, content_key, map_cached
 from .render import Node, render_reference, to_nodes, valid_nodes
 
 # The modules whose code decides what a rendered entry looks like.
-_RENDERER_SOURCES = ("render.py", "formatter.py", "markers.py")
+_RENDERER_SOURCES = ("render.py", "formatter.py", "markers.py", "citeproc_fixes.py")
 _RENDERER_PACKAGES = ("citeproc-py",)
 
 

@@ -155,7 +155,7 @@ def _stand_in(item: dict) -> str:
     """The text of a CSL item's authors, ending in the marker: unique to the item's names, and sorting
     where the names would."""
     names = item.get("author") or item.get("editor") or []
-    parts = (name.get("literal") or " ".join(filter(None, (name.get("non-dropping-particle"), name.get("family"), name.get("given"))))
+    parts = (name.get("literal") or " ".join(filter(None, (name.get("non-dropping-particle") or name.get("dropping-particle"), name.get("family"), name.get("given"))))
              for name in names)
     return "".join(ch for ch in " ".join(parts) if ch not in _STRUCTURE) + m.STAND_IN
 

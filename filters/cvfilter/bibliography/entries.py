@@ -23,7 +23,14 @@ class BibEntry:
     authors: AuthorList
     editors: AuthorList
     location: Location
-    title_runs: tuple[tuple[str, bool], ...] = ()
+    # The title-like fields as their top-level parts, each with whether braces protect it (the
+    # sentence-case conversion keeps those); the other name lists (translator, bookauthor...).
+    runs: dict[str, tuple[tuple[str, bool], ...]] = field(default_factory=dict)
+    names: dict[str, AuthorList] = field(default_factory=dict)
+
+    @property
+    def title_runs(self) -> tuple[tuple[str, bool], ...]:
+        return self.runs.get("title", ())
 
     def get(self, *names: str) -> str | None:
         """The first of these fields that has a value (custom fields first, standard ones as fallback)."""

@@ -49,10 +49,39 @@ def to_unicode(value: str) -> str:
 
 
 def by_pylatexenc(value: str) -> str:
-    """The value read by pylatexenc, its bare & and % first escaped: the reference `to_unicode` keeps."""
+    """The value read by pylatexenc, its bare & and % first escaped: the reference `to_unicode` keeps.
+    What pylatexenc drops or cannot read (logos, biblatex's \\mkbibquote, \\href) is text first,
+    as pandoc reads it; a value pylatexenc still cannot read loses its commands, never the entry."""
     escaped = _BARE_SPECIAL.sub(lambda found: found[1] or found[2] + "\\" + found[3], value)
     escaped = _EMPTY_ACCENT.sub(lambda found: "\\textasciicircum{}" if found[1] == "^" else "\\textasciitilde{}", escaped)
-    return clean(_converter().latex_to_text(escaped))
+    escaped = as_text(escaped)
+    try:
+        return clean(_converter().latex_to_text(escaped))
+    except Exception:  # pylatexenc's own IndexError on a command without its arguments, and the like
+        return clean(_COMMAND.sub("", escaped).replace("{", "").replace("}", ""))
+
+
+# Commands pandoc prints as text that pylatexenc drops: (pattern, replacement), in this order.
+_AS_TEXT = (
+    (re.compile(r"\\href\s*\{[^{}]*\}\s*\{((?:[^{}]|\{[^{}]*\})*)\}"), r"\1"),
+    (re.compile(r"\\url\s*\{([^{}]*)\}"), lambda found: found[1].replace("~", "\\textasciitilde{}")),
+    (re.compile(r"\\mkbibquote\s*\{((?:[^{}]|\{[^{}]*\})*)\}"), "\u201c\\1\u201d"),
+    (re.compile(r"\\(?:mkbibemph|mkbibitalic|mkbibbold|autocap|textnormal)\s*(?=\{)"), ""),
+    (re.compile(r"\\hyphen\b\s?"), "-"),
+    (re.compile(r"\\(TeX|LaTeX|LaTeXe|BibTeX|XeTeX|XeLaTeX|LuaTeX|LuaLaTeX|ConTeXt|MiKTeX|AmS)(?![A-Za-z])(?:\{\})?"),
+     lambda found: "LaTeX2ε" if found[1] == "LaTeXe" else found[1]),
+)
+_HANDLED = {"href", "url", "mkbibquote", "mkbibemph", "mkbibitalic", "mkbibbold", "autocap", "textnormal", "hyphen",
+            "TeX", "LaTeX", "LaTeXe", "BibTeX", "XeTeX", "XeLaTeX", "LuaTeX", "LuaLaTeX", "ConTeXt", "MiKTeX", "AmS"}
+
+
+def as_text(value: str) -> str:
+    """The commands of `_AS_TEXT` replaced by their text."""
+    if "\\" not in value:
+        return value
+    for pattern, replacement in _AS_TEXT:
+        value = pattern.sub(replacement, value)
+    return value
 
 
 _EMPTY_ACCENT = re.compile(r"(?<!\\)\\([\^~])\{\s*\}")
@@ -67,7 +96,7 @@ def unknown_commands(value: str) -> list[str]:
     if "\\" not in value:
         return []
     known = _known_commands()
-    return sorted({name for name in _COMMAND.findall(value) if known.get_macro_spec(name) is None})
+    return sorted({name for name in _COMMAND.findall(value) if name not in _HANDLED and known.get_macro_spec(name) is None})
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,9 @@ OTHERS = "\ue001"  # a name standing for "and others"
 TITLE_OPEN, TITLE_CLOSE = "\ue002", "\ue003"  # the title, linked to the entry's URL
 URL_OPEN, URL_CLOSE = "\ue004", "\ue005"  # a rendered URL or DOI, linked to itself
 STRONG_OPEN, STRONG_CLOSE = "\ue006", "\ue007"  # inserted around the owner's whole name
+OWNER_HIDEABLE = "\ue009"  # after OWNER: the style's et al. may hide this owner (option hide-owner)
 STAND_IN = "\ue008"  # ends the name standing in for the authors a citation leaves out (`[-@key]`)
+MATH_OPEN, MATH_CLOSE = "\ue00a", "\ue00b"  # TeX math in a title, made a Math element
 
 # Formatting from the CSL style: (open, close) per panflute wrapper.
 EMPH = ("\ue010", "\ue011")

@@ -44,8 +44,8 @@ class Author:
         name = {"family": self.family + self.mark}
         if self.given:
             name["given"] = self.given
-        if self.particle:
-            name["non-dropping-particle"] = self.particle
+        if self.particle:  # biblatex's default (useprefix=false): "Brandt, A. von", sorted under B
+            name["dropping-particle"] = self.particle
         if self.suffix:
             name["suffix"] = self.suffix
         return name

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..errors import CvError, Diagnostics, Location, Problem
 from ..textfile import read_text
 from .entries import BibEntry, Bibliography
+from .inherit import inherit
 from .latex import balanced, braced_runs, clean, to_unicode, unknown_commands
 from .names import parse_authors
 from .stored import parse_stored
@@ -25,6 +26,14 @@ _MONTHS = {m: str(i) for i, m in enumerate("jan feb mar apr may jun jul aug sep 
 # Addresses and long prose are not LaTeX to decode (a `~` in a URL is not a no-break space).
 _VERBATIM = {"url", "doi", "codeurl", "slidesurl", "talkurl", "_talkurl", "eprint", "file", "abstract", "keywords", "selected"}
 _KEY = re.compile(r"@+\s*(\w+)\s*[{(]\s*([^,\s]*)")
+# Name lists: author and editor, then the others BibEntry.names holds.
+NAME_FIELDS = ("author", "editor", "translator", "bookauthor", "director", "editora", "editorb", "editorc",
+               "commentator", "annotator", "introduction", "foreword", "afterword", "holder")
+# Titles in title case, which the CSL mapping may turn to sentence case (as pandoc does).
+CASED_FIELDS = ("title", "subtitle", "titleaddon", "booktitle", "booksubtitle", "booktitleaddon", "maintitle",
+                "mainsubtitle", "maintitleaddon", "series", "eventtitle", "origtitle", "issuetitle", "issuesubtitle",
+                # and the lists, where only an unbraced "and" separates two items
+                "publisher", "location", "address", "institution", "organization", "school")
 
 
 def read_bibliography(path: Path, shown: str, diagnostics: Diagnostics, base_dir: Path | None = None) -> Bibliography:
@@ -69,6 +78,7 @@ def _parse_bibliography(text: str, shown: str, diagnostics: Diagnostics) -> Bibl
     strings = {s.key.casefold(): _strip_enclosing(s.value) for s in library.strings}
     lines = text.splitlines()
     result = Bibliography(shown)
+    reported: set[str] = set()
     for block in library.blocks:
         line = block.start_line + 1
         where = Location(shown, line)
@@ -97,7 +107,25 @@ def _parse_bibliography(text: str, shown: str, diagnostics: Diagnostics) -> Bibl
             continue
         parsed = _read_entry(entry, shown, (line, line + block.raw.count("\n")), lines, strings, diagnostics)
         result.entries[parsed.key] = parsed
-    return result
+        _warn_uncarried(parsed, lines, (line, line + block.raw.count("\n")), reported, diagnostics)
+    return inherit(result, diagnostics)
+
+
+# biblatex fields that no CSL variable holds (pandoc drops them too): each kind is reported once a file.
+UNCARRIED = ("pagination", "bookpagination", "eid", "isan", "ismn", "isrn", "iswc", "origlanguage", "editora", "editorb",
+             "editorc", "commentator", "annotator", "introduction", "foreword", "afterword", "holder", "nameaddon",
+             "reprinttitle", "shortseries", "gender")
+
+
+def _warn_uncarried(entry: BibEntry, lines: list[str], span: tuple[int, int], reported: set[str],
+                    diagnostics: Diagnostics) -> None:
+    for name in UNCARRIED:
+        if name in reported or not (entry.fields.get(name) or entry.names.get(name)):
+            continue
+        reported.add(name)
+        diagnostics.warn(Location(entry.location.file, _field_line(lines, span, name, 0)),
+                         f"field {name!r} of {entry.key!r} has no place in CSL, so citations do not show it "
+                         "(reported once for the file)", "leave it for biblatex, or write what it says into a note")
 
 
 def _read_entry(entry, shown: str, span: tuple[int, int], lines: list[str], strings: dict[str, str],
@@ -127,7 +155,7 @@ def _read_entry(entry, shown: str, span: tuple[int, int], lines: list[str], stri
                              f"unknown LaTeX command \\{command} in field {name!r} of {entry.key!r} is dropped; text in braces after it is kept",
                              "write the text itself, or a command such as \\emph{...}")
     fields = {name: clean(raw) if name in _VERBATIM else to_unicode(raw)
-              for name, raw in raw_fields.items() if name not in {"author", "editor"}}
+              for name, raw in raw_fields.items() if name not in NAME_FIELDS}
     result = BibEntry(
         key=entry.key,
         type=entry.entry_type.casefold().lstrip("@"),
@@ -135,7 +163,8 @@ def _read_entry(entry, shown: str, span: tuple[int, int], lines: list[str], stri
         authors=parse_authors(raw_fields.get("author", "")),
         editors=parse_authors(raw_fields.get("editor", "")),
         location=where,
-        title_runs=_title_runs(raw_fields.get("title", "")),
+        runs={name: _title_runs(raw_fields[name]) for name in CASED_FIELDS if raw_fields.get(name)},
+        names={name: parse_authors(raw_fields[name]) for name in NAME_FIELDS[2:] if raw_fields.get(name)},
     )
     if not result.fields.get("title"):
         diagnostics.warn(where, f"entry {entry.key!r} has no title", "add title={...}")

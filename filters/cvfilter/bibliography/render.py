@@ -23,6 +23,7 @@ from ..errors import CvError, Location
 from ..textfile import read_bytes, resolve_inside
 from ..words import WORDS
 from . import markers as m
+from .citeproc_fixes import collapse_punctuation, finish, mark_groups, patch_citeproc
 
 DEFAULT_STYLE = "cvfilter"
 _CSL_NS = {"cs": "http://purl.org/net/xbiblio/csl"}
@@ -78,15 +79,43 @@ def check_style(path: Path, shown: str) -> None:
                          "use a style written for bibliographies, such as apa or ieee")
 
 
+def is_ours(style_path: str) -> bool:
+    """Our own style prints titles as the .bib has them; any other expects CSL's sentence case."""
+    from ..assets import styles_dir
+
+    return Path(style_path).resolve().parent == (styles_dir() / "csl").resolve()
+
+
+@lru_cache(maxsize=16)
+def adds_year_suffix(style_path: str) -> bool:
+    """Whether the style disambiguates works of the same authors and year by a letter (2004a)."""
+    try:
+        text = Path(style_path).read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return bool(re.search(r'disambiguate-add-year-suffix\s*=\s*"true"', text))
+
+
+@lru_cache(maxsize=16)
+def prints_year_suffix(style_path: str) -> bool:
+    """Whether the style places the year-suffix variable itself (citeproc-py then prints it)."""
+    try:
+        return 'variable="year-suffix"' in Path(style_path).read_text(encoding="utf-8")
+    except OSError:
+        return False
+
+
 @lru_cache(maxsize=16)
 def _style(path: str, locale: str, numbered: bool):
     """A parsed style; for our own numbered lists the style's citation numbers are removed."""
     from citeproc import CitationStylesStyle
 
+    patch_citeproc()
     try:
         style = CitationStylesStyle(path, locale=locale, validate=False)
     except Exception:
         style = CitationStylesStyle(path, locale="en-US", validate=False)
+    mark_groups(style)
     if not numbered:
         for node in style.root.xpath("//cs:bibliography//cs:text[@variable='citation-number']", namespaces=_CSL_NS):
             node.getparent().remove(node)
@@ -104,9 +133,18 @@ def render_reference(item_json: str, style_path: str, locale: str) -> str:
     from . import formatter
 
     item = json.loads(item_json)
-    bibliography = CitationStylesBibliography(_style(style_path, locale, False), CiteProcJSON([item]), formatter)
+    style = _style(style_path, locale, False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter)
     bibliography.register(Citation([CitationItem(str(item["id"]).lower())]))
-    return str(bibliography.bibliography()[0])
+    return finish(str(bibliography.bibliography()[0]), item, quotes_take_punctuation(style), prints_year_suffix(style_path))
+
+
+def quotes_take_punctuation(style) -> bool:
+    """The locale's punctuation-in-quote (American English: yes), which citeproc-py reads and ignores."""
+    try:
+        return str(style.root.get_locale_option("punctuation-in-quote")).lower() == "true"
+    except Exception:
+        return False
 
 
 def item_json(item: dict) -> str:
@@ -115,11 +153,13 @@ def item_json(item: dict) -> str:
 
 # ---- marked string -> panflute -------------------------------------------------------------------
 
-_WRAPPERS = ("title", "url", "owner", "emph", "bold", "smallcaps", "sup", "sub", "underline")
+_WRAPPERS = ("title", "url", "owner", "emph", "bold", "smallcaps", "sup", "sub", "underline", "math")
 _OPENERS = {m.TITLE_OPEN: "title", m.URL_OPEN: "url", m.STRONG_OPEN: "owner", m.EMPH[0]: "emph", m.BOLD[0]: "bold",
-            m.SMALLCAPS[0]: "smallcaps", m.SUPERSCRIPT[0]: "sup", m.SUBSCRIPT[0]: "sub", m.UNDERLINE[0]: "underline"}
+            m.SMALLCAPS[0]: "smallcaps", m.SUPERSCRIPT[0]: "sup", m.SUBSCRIPT[0]: "sub", m.UNDERLINE[0]: "underline",
+            m.MATH_OPEN: "math"}
 _CLOSERS = {m.TITLE_CLOSE: "title", m.URL_CLOSE: "url", m.STRONG_CLOSE: "owner", m.EMPH[1]: "emph", m.BOLD[1]: "bold",
-            m.SMALLCAPS[1]: "smallcaps", m.SUPERSCRIPT[1]: "sup", m.SUBSCRIPT[1]: "sub", m.UNDERLINE[1]: "underline"}
+            m.SMALLCAPS[1]: "smallcaps", m.SUPERSCRIPT[1]: "sup", m.SUBSCRIPT[1]: "sub", m.UNDERLINE[1]: "underline",
+            m.MATH_CLOSE: "math"}
 _MARKER_CHARS = "".join(chr(c) for c in range(0xE000, 0xE030))
 _DROP_MARKERS = dict.fromkeys(map(ord, _MARKER_CHARS))  # a str.translate table that deletes them
 _SWITCHES = re.compile(f"[{re.escape(''.join(_OPENERS) + ''.join(_CLOSERS))}]")
@@ -169,7 +209,7 @@ def to_nodes(marked: str, item: dict, et_al: str = "et al.", serial_comma: bool 
     if m.OTHERS in marked:
         named = [n for n in item.get("author", []) if n.get("literal") != m.OTHERS]
         glue = ", " if serial_comma and len(named) > 1 else " "
-        marked = _OTHERS_GLUE.sub(lambda _: glue + et_al.replace(" ", "\u00a0"), marked)
+        marked = collapse_punctuation(_OTHERS_GLUE.sub(lambda _: glue + et_al.replace(" ", "\u00a0"), marked))
     marked = _mark_owner(marked, item)
     title_url = _strip_markers(str(item.get("URL", ""))) or None
     return _tidy(_nest(_runs(marked), 0, title_url))
@@ -188,7 +228,7 @@ def _strip_markers(value: str) -> str:
 
 def _owner_given(item: dict) -> str:
     for name in item.get("author", []) + item.get("editor", []):
-        if str(name.get("family", "")).endswith(m.OWNER):
+        if m.OWNER in str(name.get("family", "")):
             return str(name.get("given", ""))
     return ""
 
@@ -237,7 +277,7 @@ def _family_length(item: dict) -> int:
     for name in item.get("author", []) + item.get("editor", []):
         for key in ("family", "literal"):
             value = str(name.get(key, ""))
-            if value.endswith(m.OWNER):
+            if m.OWNER in value:
                 return len(_strip_markers(value))
     return 0
 
@@ -338,6 +378,8 @@ def _element(node: Node | pf.Inline) -> pf.Inline:
         return pf.Link(*inner, url=target)
     if wrapper == "owner":
         return pf.Span(pf.Strong(*inner), classes=["cv-owner"])
+    if wrapper == "math":  # TeX from the .bib: Typst, MathML and OMML from pandoc; its source as the text
+        return pf.Math(pf.stringify(pf.Plain(*inner)), format="InlineMath")
     return _STYLED[wrapper](*inner)
 
 

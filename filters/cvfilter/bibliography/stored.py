@@ -21,7 +21,7 @@ from .entries import BibEntry, Bibliography
 Parse = Callable[[str, str], tuple[Bibliography, list[Problem]]]
 
 # The modules whose code decides what a parse gives.
-_READER_SOURCES = ("reader.py", "entries.py", "latex.py", "names.py", "stored.py")
+_READER_SOURCES = ("reader.py", "entries.py", "latex.py", "names.py", "stored.py", "inherit.py")
 _READER_PACKAGES = ("bibtexparser", "pylatexenc")
 
 
@@ -52,7 +52,8 @@ def _dump_entry(entry: BibEntry) -> dict[str, Any]:
         "authors": _dump_authors(entry.authors),
         "editors": _dump_authors(entry.editors),
         "location": _dump_location(entry.location),
-        "title_runs": entry.title_runs,
+        "runs": entry.runs,
+        "names": {name: _dump_authors(names) for name, names in entry.names.items()},
     }
 
 
@@ -76,7 +77,8 @@ def _load(data: dict[str, Any]) -> tuple[Bibliography, list[Problem]]:
             authors=_load_authors(raw["authors"]),
             editors=_load_authors(raw["editors"]),
             location=_load_location(raw["location"]),
-            title_runs=tuple((_text(text), bool(braced)) for text, braced in raw["title_runs"]),
+            runs={_text(name): tuple((_text(text), bool(braced)) for text, braced in runs) for name, runs in raw["runs"].items()},
+            names={_text(name): _load_authors(names) for name, names in raw["names"].items()},
         )
         result.entries[entry.key] = entry
     problems = [Problem(_load_location(p[:3]), _text(p[3]), _text(p[4]), _severity(p[5])) for p in data["problems"]]

