@@ -112,7 +112,7 @@ def render_cvfilter(bib: Path, style: str) -> dict[str, str]:
         (folder / "refs.bib").write_bytes(bib.read_bytes())
         (folder / "metadata.yaml").write_text(OWNERLESS, encoding="utf-8")
         text = (f"---\ncvfilter:\n  bibliography: refs.bib\n  data: metadata.yaml\n---\n\n"
-                f"::: {{.publications csl={style_path(style)} group-by=none numbering=none links=\"\" legend=false}}\n:::\n")
+                f"::: {{.publications csl={style} group-by=none numbering=none links=\"\" legend=false}}\n:::\n")
         (folder / "cv.md").write_text(text, encoding="utf-8")
         doc = pf.load(io.StringIO(pandoc.read_markdown(text, "cv.md", folder)))
         prepare(doc, folder, "cv.md", text)
