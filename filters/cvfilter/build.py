@@ -76,7 +76,7 @@ def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: s
                 from .data.yaml_source import front_matter
                 from .pipeline import DONE_KEY, expand_macros, load_checked
                 from .writing import write_all
-            front_matter(text, shown)  # a YAML mistake there is reported at its line, not as a pandoc failure
+            front = front_matter(text, shown)  # a YAML mistake is reported at its line, not as a pandoc failure
             with clock("pandoc-read"):  # only the part of the read the imports did not hide
                 ast_json = reading.result()
         with clock("parse-json"):
@@ -87,7 +87,7 @@ def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: s
         if not doc.get_metadata(DONE_KEY, default=False):
             with clock("load"):
                 warmers.wait("data")
-                context = load_checked(doc, base, shown, text, variant)
+                context = load_checked(doc, base, shown, text, variant, front)
             result.inputs = _inputs(source, context)
             with clock("macros"):
                 warmers.wait("bibliography")
@@ -126,9 +126,7 @@ def build_variants(source: Path, formats: tuple[str, ...], out_dir: Path | None,
 
 def _inputs(source: Path, context: Context) -> list[Path]:
     """The files a build read, so that `cv watch` knows what to watch."""
-    config = context.config
-    named = [config.data, config.bibliography, config.csl, config.stats]
-    return [source, *(context.base_dir / name for name in named if name)]
+    return [source, *context.files.read()]
 
 
 def _split_out(timings: dict[str, float], total: str, inner: dict[str, float]) -> None:

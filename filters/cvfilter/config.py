@@ -10,6 +10,7 @@ import difflib
 import os
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 import panflute as pf
 
@@ -27,13 +28,17 @@ DONE_KEY = "cvfilter-expanded"
 _KNOWN = {"data", "bibliography", "csl", "source", "keep-classes", "labels", "stats", "variant", "variants", "fallback-lang"}
 PATH_KEYS = ("data", "bibliography", "csl", "stats")
 _EXAMPLES = {"data": "metadata.yaml", "bibliography": "publications.bib", "csl": "style.csl", "stats": "stats.json"}
+
+
 @dataclass(frozen=True)
 class Config:
-    """Where the data lives and how to render it, as the front matter says."""
+    """Where the data lives and how to render it, as the front matter says: read once per build,
+    every value typed; the files it names are resolved once too (`DataFiles`)."""
 
     source: str = "cv.md"
     data: str = "metadata.yaml"
-    bibliography: str | None = None
+    bibliography: tuple[str, ...] = ()
+    """The .bib files in the order given; `bibliography: a.bib` is one."""
     csl: str | None = None
     stats: str = "stats.json"
     keep_classes: frozenset[str] = frozenset()
@@ -44,7 +49,30 @@ class Config:
     labels: Labels = field(default_factory=Labels)
     variant: str | None = None
     variants: dict[str, Variant] = field(default_factory=dict)
-    raw: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NamedFile:
+    """A file the front matter names: its key, the name as written, and where the name is written."""
+
+    key: str
+    name: str
+    where: Location
+
+
+@dataclass(frozen=True)
+class DataFiles:
+    """The files the front matter names, resolved inside the CV's folder once (pipeline.load_context);
+    every reader takes its path from here."""
+
+    data: Path
+    stats: Path
+    bibliography: tuple[Path, ...] = ()
+    csl: Path | None = None
+
+    def read(self) -> list[Path]:
+        """Every file a build reads (the CSL style only when it is a file), for `cv watch`."""
+        return [self.data, *self.bibliography, *([self.csl] if self.csl else []), self.stats]
 
 
 def read_config(
@@ -123,7 +151,7 @@ def _read_config(
     return Config(
         source=shown,
         data=str(meta.get("data", "metadata.yaml")),
-        bibliography=_optional_str(meta.get("bibliography")),
+        bibliography=_names(meta.get("bibliography")),
         csl=_optional_str(meta.get("csl")),
         stats=str(meta.get("stats", "stats.json")),
         keep_classes=frozenset(str(k) for k in (keep if isinstance(keep, list) else [keep])),
@@ -133,7 +161,6 @@ def _read_config(
         labels=Labels(lang, {str(k): str(v) for k, v in labels.items()}),
         variant=_optional_str(meta.get("variant")),
         variants=variants,
-        raw=meta,
     )
 
 
@@ -146,6 +173,12 @@ def source_of(doc: pf.Doc, source_name: str | None = None) -> str:
     """The name cv.md goes by in messages: as given, else `cvfilter.source`, else cv.md."""
     meta = doc.get_metadata(CONFIG_KEY, default={}, builtin=True) or {}
     return source_name or (meta.get("source") if isinstance(meta, dict) else None) or "cv.md"
+
+
+def _names(value: object) -> tuple[str, ...]:
+    """One file name or a list of them (already checked to be text)."""
+    names = value if isinstance(value, list) else [value]
+    return tuple(str(name) for name in names if name not in (None, ""))
 
 
 def _optional_str(value: object) -> str | None:
@@ -167,10 +200,19 @@ def _updated(doc: pf.Doc, where: Location) -> date:
     return datetime.now(tz=timezone.utc).date()
 
 
-def data_paths(config: Config) -> list[tuple[str, str]]:
-    """(front matter key, relative path) for every file the front matter names."""
-    paths = [("data", config.data), ("stats", config.stats)]
-    for key in ("bibliography", "csl"):
-        value = config.raw.get(key)
-        paths += [(key, str(name)) for name in (value if isinstance(value, list) else [value]) if name]
-    return paths
+def named_files(config: Config, front: YamlSource | None, known_source: bool) -> list[NamedFile]:
+    """Every file the front matter names, each at the line its name is written on (an item of a
+    list of .bib files at its own line)."""
+
+    def where(*path: str | int) -> Location:
+        if front is None:
+            return Location(config.source, 1 if known_source else 0)
+        return front.locate((CONFIG_KEY, *path))
+
+    named = [NamedFile("data", config.data, where("data")), NamedFile("stats", config.stats, where("stats"))]
+    many = len(config.bibliography) > 1
+    named += [NamedFile("bibliography", name, where("bibliography", index) if many else where("bibliography"))
+              for index, name in enumerate(config.bibliography)]
+    if config.csl:
+        named.append(NamedFile("csl", config.csl, where("csl")))
+    return named

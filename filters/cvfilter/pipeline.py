@@ -12,10 +12,11 @@ from pathlib import Path
 
 import panflute as pf
 
-from .config import CONFIG_KEY, DONE_KEY, Config, data_paths, read_config, resolve_inside, source_of, with_lang
+from .bibliography.reader import read_bibliography
+from .config import CONFIG_KEY, DONE_KEY, Config, DataFiles, named_files, read_config, resolve_inside, source_of, with_lang
 from .context import Context
 from .data.load import load_cv_data
-from .data.yaml_source import front_matter
+from .data.yaml_source import YamlSource, front_matter
 from .textfile import read_text_file
 from .errors import CvError, Diagnostics, Location, Problem, relative
 from .formats.finishing import finish_for
@@ -33,46 +34,51 @@ _KINDS = {"data": "data", "bibliography": "bibliography"}
 
 
 def load_context(
-    doc: pf.Doc, base_dir: Path, source_name: str | None = None, source_text: str | None = None, variant: str | None = None
+    doc: pf.Doc, base_dir: Path, source_name: str | None = None, source_text: str | None = None, variant: str | None = None,
+    front: YamlSource | None = None,
 ) -> Context:
     """Read the front matter and metadata.yaml into a Context, once per document.
 
     Problems in the front matter, in the paths it names and in metadata.yaml are raised together.
     `variant` (from `cv build --variant`) wins over `cvfilter: variant:` in the front matter.
+    `front` is the front matter with its lines, when the caller has parsed it already (`cv build`).
     """
     problems: list[Problem] = []
-    front = None
     shown = source_of(doc, source_name)
-    try:
-        front = front_matter(source_text, shown)
-    except CvError as exc:
-        problems.extend(exc.problems)
-    config = read_config(doc, source_name, source_text, front, problems)
-    paths: dict[str, Path] = {}
-    for key, value in data_paths(config):
-        where = front.locate((CONFIG_KEY, key)) if front else Location(config.source, 1 if source_text else 0)
+    if front is None:
         try:
-            paths.setdefault(key, resolve_inside(base_dir, value, where))
+            front = front_matter(source_text, shown)
         except CvError as exc:
             problems.extend(exc.problems)
-    for key, path in list(paths.items()):
-        if key in _KINDS and not path.exists():  # a CSL style may be a name; the statistics cache is optional
-            where = front.locate((CONFIG_KEY, key)) if front else Location(config.source, 1 if source_text else 0)
-            problems.append(_missing(key, relative(path, base_dir), where, base_dir, shown, source_text is None))
-            del paths[key]
-    if "data" not in paths:
-        raise CvError(problems + _bibliography_problems(paths))
+    config = read_config(doc, source_name, source_text, front, problems)
+    resolved: dict[str, list[Path]] = {}
+    for named in named_files(config, front, source_text is not None):
+        try:
+            path = resolve_inside(base_dir, named.name, named.where)
+        except CvError as exc:
+            problems.extend(exc.problems)
+            continue
+        if named.key in _KINDS and not path.exists():  # a CSL style may be a name; the statistics cache is optional
+            problems.append(_missing(named.key, relative(path, base_dir), named.where, base_dir, shown, source_text is None))
+            continue
+        resolved.setdefault(named.key, []).append(path)
+    bibliographies = tuple(resolved.get("bibliography", ()))
+    if "data" not in resolved:
+        raise CvError(problems + _bibliography_problems(bibliographies))
+    data_path = resolved["data"][0]
     try:
         chosen_lang = _variant_lang(config, variant or config.variant)
         if chosen_lang:
             config = with_lang(config, chosen_lang)
             doc.metadata["lang"] = pf.MetaString(chosen_lang)
-        data, source = load_cv_data(paths["data"], relative(paths["data"]), base_dir, config.lang, config.fallback_lang)
+        data, source = load_cv_data(data_path, relative(data_path), base_dir, config.lang, config.fallback_lang)
     except CvError as exc:
-        raise CvError(problems + exc.problems + _bibliography_problems(paths)) from None
+        raise CvError(problems + exc.problems + _bibliography_problems(bibliographies)) from None
     if problems:
-        raise CvError(problems + _bibliography_problems(paths))
-    context = Context(config=config, data=data, data_source=source, base_dir=base_dir)
+        raise CvError(problems + _bibliography_problems(bibliographies))
+    files = DataFiles(data=data_path, stats=resolved["stats"][0], bibliography=bibliographies,
+                      csl=next(iter(resolved.get("csl", ())), None))
+    context = Context(config=config, data=data, data_source=source, base_dir=base_dir, files=files)
     chosen = variant or config.variant
     if chosen:
         from .macros.selection import choose
@@ -97,19 +103,17 @@ def _missing(key: str, name: str, where: Location, base_dir: Path, shown: str, a
     return Problem(where, f"{_KINDS[key]} file {name!r} not found", f"create it next to {shown} or {fix}")
 
 
-def _bibliography_problems(paths: dict[str, Path]) -> list[Problem]:
-    """The .bib file's problems, for a run that stops before any macro reads it (the data failed):
+def _bibliography_problems(paths: tuple[Path, ...]) -> list[Problem]:
+    """The .bib files' problems, for a run that stops before any macro reads them (the data failed):
     one run still reports the problems of every file."""
-    from .bibliography.reader import read_bibliography
-
-    if "bibliography" not in paths:
-        return []
     found = Diagnostics()
-    try:
-        read_bibliography(paths["bibliography"], relative(paths["bibliography"]), found)
-    except CvError as exc:
-        return exc.problems
-    return found.problems
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            read_bibliography(path, relative(path), found)
+        except CvError as exc:
+            problems.extend(exc.problems)
+    return problems + found.problems
 
 
 def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None) -> None:
@@ -290,12 +294,13 @@ def _read_for_pandoc(path: Path, shown: str) -> str:
 
 
 def load_checked(
-    doc: pf.Doc, base_dir: Path, source_name: str | None, source_text: str | None, variant: str | None = None
+    doc: pf.Doc, base_dir: Path, source_name: str | None, source_text: str | None, variant: str | None = None,
+    front: YamlSource | None = None,
 ) -> Context:
     """`load_context`, and when the data cannot be loaded, the macro calls are still checked so
     that one run reports the problems of every file."""
     try:
-        return load_context(doc, base_dir, source_name, source_text, variant)
+        return load_context(doc, base_dir, source_name, source_text, variant, front)
     except CvError as exc:
         raise CvError(exc.problems + check_macro_calls(doc, source_of(doc, source_name), source_text)) from None
 

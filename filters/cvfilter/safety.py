@@ -7,7 +7,6 @@ links (a BibTeX `url` field, a link written in cv.md) after the macros ran, for 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import panflute as pf
 
@@ -47,11 +46,9 @@ def refuse_unsafe_links(doc: pf.Doc, context: Context, source_text: str | None) 
 def _sources(context: Context, source_text: str | None) -> list[tuple[str, str]]:
     """(shown name, text) of the files a link can come from: cv.md and the bibliography."""
     found = [(context.config.source, source_text or "")]
-    bibliography = context.config.bibliography
-    if bibliography:
-        path = Path(context.base_dir) / bibliography
+    for name, path in zip(context.config.bibliography, context.files.bibliography):
         if path.is_file():
-            found.append((bibliography, path.read_text(encoding="utf-8", errors="replace")))
+            found.append((name, path.read_text(encoding="utf-8", errors="replace")))
     return found
 
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..errors import Location
+from ..errors import Diagnostics, Location
 from .names import AuthorList
 
 _TRUE = {"true", "yes", "1", "y"}
@@ -67,3 +67,20 @@ class Bibliography:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    @classmethod
+    def merged(cls, parts: list[Bibliography], diagnostics: Diagnostics) -> Bibliography:
+        """Several files as one, in the order given; a key a later file repeats is a warning at its
+        line there (as a key repeated within one file is), and the first entry stays."""
+        if len(parts) == 1:
+            return parts[0]
+        result = cls(", ".join(part.file for part in parts))
+        for part in parts:
+            for key, entry in part.entries.items():
+                first = result.entries.get(key)
+                if first is None:
+                    result.entries[key] = entry
+                else:
+                    diagnostics.warn(entry.location, f"duplicate key {key!r} (first at {first.location}); this entry is ignored",
+                                     "give each entry its own key")
+        return result

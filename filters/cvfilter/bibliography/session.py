@@ -1,4 +1,4 @@
-"""What one build reads once: the .bib file named in the front matter, and the owner's names."""
+"""What one build reads once: the .bib files named in the front matter, and the owner's names."""
 
 from __future__ import annotations
 
@@ -8,29 +8,24 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from ..config import resolve_inside
 from ..context import Context
 from ..errors import CvError, Location, relative
+from .entries import Bibliography
 from .names import Owner
-from .reader import Bibliography, read_bibliography
-
-_BIB_KEY = "bibliography"
-_OWNER_KEY = "bibliography-owner"
+from .reader import read_bibliography
 
 
 def bibliography_of(context: Context, where: Location) -> Bibliography:
-    """The front matter's bibliography, read on first use and kept for the rest of the build."""
-    cached = context.cache.get(_BIB_KEY)
-    if isinstance(cached, Bibliography):
-        return cached
-    name = context.config.bibliography
-    if not name:
+    """The front matter's .bib files as one bibliography, read on first use and kept for the rest of
+    the build; a key a later file repeats is a warning at its line there, and the first entry stays."""
+    if context.bibliography is not None:
+        return context.bibliography
+    paths = context.files.bibliography
+    if not paths:
         raise CvError.at(where, "no bibliography to read", "add `cvfilter: {bibliography: publications.bib}` to the front matter")
-    path = resolve_inside(context.base_dir, name, Location(context.config.source, 1))
-    bibliography = in_language(read_bibliography(path, relative(path), context.diagnostics, context.base_dir),
-                               context.labels.base)
-    context.cache[_BIB_KEY] = bibliography
-    return bibliography
+    parts = [read_bibliography(path, relative(path), context.diagnostics, context.base_dir) for path in paths]
+    context.bibliography = in_language(Bibliography.merged(parts, context.diagnostics), context.labels.base)
+    return context.bibliography
 
 
 def in_language(bibliography: Bibliography, lang: str) -> Bibliography:
@@ -51,12 +46,9 @@ def in_language(bibliography: Bibliography, lang: str) -> Bibliography:
 
 def owner_of(context: Context) -> Owner:
     """data.name plus data.owner.aliases."""
-    cached = context.cache.get(_OWNER_KEY)
-    if isinstance(cached, Owner):
-        return cached
-    owner = Owner([context.data.name, *context.data.owner.aliases])
-    context.cache[_OWNER_KEY] = owner
-    return owner
+    if context.owner is None:
+        context.owner = Owner([context.data.name, *context.data.owner.aliases])
+    return context.owner
 
 
 def locale_of(context: Context) -> str:

@@ -13,15 +13,13 @@ from ..errors import Location
 from ..script_fonts import Face, Script, faces
 from ..words import WORDS
 
-FACES_KEY = "script-faces"
 
 
 def source_files(context: Context) -> list[tuple[str, Path]]:
     """cv.md, the data file and the bibliography, each with the name messages give it."""
-    names = [context.config.source, context.config.data]
-    if context.config.bibliography:
-        names.append(context.config.bibliography)
-    return [(name, context.base_dir / name) for name in names]
+    files = context.files
+    named = [(context.config.source, context.base_dir / context.config.source), (context.config.data, files.data)]
+    return named + list(zip(context.config.bibliography, files.bibliography))
 
 
 def locate(text: str, context: Context) -> Location | None:
@@ -52,14 +50,12 @@ def document_faces(context: Context | None) -> list[Face]:
     """The faces for the scripts of this document's sources and its language's words, once per build."""
     if context is None:
         return []
-    cached = context.cache.get(FACES_KEY)
-    if cached is None:
-        cached = faces(source_chars(context) | set("".join(WORDS[context.labels.base].values())), context.config.lang)
-        context.cache[FACES_KEY] = cached
-    return cached[0]
+    if context.script_faces is None:
+        context.script_faces = faces(source_chars(context) | set("".join(WORDS[context.labels.base].values())), context.config.lang)
+    return context.script_faces[0]
 
 
 def missing_scripts(context: Context) -> list[Script]:
     """The scripts of the document that no installed face covers."""
     document_faces(context)
-    return context.cache[FACES_KEY][1]
+    return context.script_faces[1] if context.script_faces else []

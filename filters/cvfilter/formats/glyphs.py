@@ -24,7 +24,6 @@ from .typst_compile import typst_compiler
 PDF_FONTS = ("Libertinus Serif", "New Computer Modern")
 _MISSING = re.compile(r'the text `?"(?P<text>.+?)"`? could not be displayed')
 HINT = "it may show a box there; remove the character or use another"
-_WARNED_KEY = "glyphs-warned"
 # Probing stops here: a CV in a script the fonts lack entirely needs no longer list to be told so.
 _MAX_PROBES = 40
 
@@ -52,7 +51,7 @@ def fallback_warnings(context: Context | None) -> None:
     if context is None:
         return
     warn_missing_faces(context)
-    if context.cache.get(_WARNED_KEY):
+    if context.glyphs_warned:
         return  # the PDF/A check named them already
     covered = {face.script for face in document_faces(context)}
     chars = {c for c in source_chars(context) if (script_of(c) is None or script_of(c).name not in covered)}
@@ -85,7 +84,7 @@ def pdf_warner(context: Context | None) -> Warn | None:
         if text is None:
             context.diagnostics.warn(location, message, hint)
             return
-        context.cache[_WARNED_KEY] = True
+        context.glyphs_warned = True
         found = undrawable(source_chars(context), context.base_dir, document_faces(context)) or [text]
         _warn_each(context, found, "the PDF fonts cannot draw {!r}, so the PDF is written without PDF/A")
 

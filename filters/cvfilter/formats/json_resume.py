@@ -71,7 +71,7 @@ def _listed(context: Context, kind: str, everything: Iterable[Any]) -> list[Any]
     """The full CV's data list, or the items of it a variant's macros showed: once each, as first shown."""
     if context.variant is None:
         return list(everything)
-    return _first_each(context.shown.get(kind, []), id)
+    return _first_each(context.shown.of(kind), id)
 
 
 def _first_each(items: Iterable[Any], key: Callable[[Any], object]) -> list[Any]:
@@ -170,7 +170,7 @@ def _talk(talk) -> dict[str, Any]:
 def _shown_publications(context: Context) -> list[ShownPublication]:
     """Every entry of the bibliography with all its authors, or for a variant the ones its lists show."""
     if context.variant is not None:
-        return _first_each(context.shown.get("publications", []), lambda p: p.entry.key)
+        return _first_each(context.shown.of("publications"), lambda p: p.entry.key)
     if not context.config.bibliography:
         return []
     return [ShownPublication(entry) for entry in bibliography_of(context, Location(context.config.source, 1))]

@@ -1,6 +1,6 @@
 """What the macros call while a CV is built: numbers from the cache, else from metadata.yaml.
 
-Never touches the network. The cache is read once per build and kept in `context.cache`; a value
+Never touches the network. The cache is read once per build and kept in `context.stats`; a value
 missing from both places is reported once as a warning, and the macro leaves its badge out.
 """
 
@@ -10,13 +10,10 @@ from dataclasses import dataclass
 
 from pathlib import Path
 
-from ..config import resolve_inside
 from ..context import Context
 from ..errors import Location
 from .cache import CacheError, StatsCache, read_cache, with_remedy
 
-_CACHE_KEY = "stats"
-_WARNED_KEY = "stats-warned"
 _HINT = "run `cv stats --refresh`, or write the number in metadata.yaml"
 
 
@@ -28,14 +25,13 @@ class ScholarMetrics:
 
 def cache_path(context: Context) -> Path:
     """stats.json as the front matter names it, beside cv.md and never outside its folder."""
-    return resolve_inside(context.base_dir, context.config.stats, Location(context.config.source, 1))
+    return context.files.stats
 
 
 def load(context: Context) -> StatsCache:
     """The build's cache, read on first use; an unusable file is a warning, not a failed build."""
-    cached = context.cache.get(_CACHE_KEY)
-    if isinstance(cached, StatsCache):
-        return cached
+    if context.stats is not None:
+        return context.stats
     try:
         cache = read_cache(cache_path(context), context.base_dir, context.config.stats)
     except CacheError as exc:
@@ -43,7 +39,7 @@ def load(context: Context) -> StatsCache:
             context.diagnostics.warn(problem.location, f"statistics cache ignored: {problem.message}",
                                      with_remedy(problem.hint, "run `cv stats --refresh` to rewrite it"))
         cache = StatsCache()
-    context.cache[_CACHE_KEY] = cache
+    context.stats = cache
     return cache
 
 
@@ -82,7 +78,6 @@ def scholar_metrics(context: Context) -> ScholarMetrics | None:
 
 
 def _warn_once(context: Context, key: str, where: Location, message: str) -> None:
-    warned = context.cache.setdefault(_WARNED_KEY, set())
-    if key not in warned:
-        warned.add(key)
+    if key not in context.stats_warned:
+        context.stats_warned.add(key)
         context.diagnostics.warn(where, message, _HINT)

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..config import data_paths, resolve_inside
 from ..errors import CvError, Location, Problem
 from ..web import FetchError, HttpClient
 from .cache import NAME, Fetched, WorksCache, age, read_works_cache, write_works_cache
@@ -43,11 +42,11 @@ def load_setup(source: Path) -> Setup:
     from ..stats.command import load_source_context
 
     context = load_source_context(source)
-    names = [name for key, name in data_paths(context.config) if key == "bibliography"]
+    names = context.config.bibliography
     if not names:
         raise CvError.at(Location(context.config.source, 1), "the front matter names no bibliography to add to",
                          "add `cvfilter: {bibliography: publications.bib}` to the front matter")
-    path = resolve_inside(context.base_dir, names[0], Location(context.config.source, 1))
+    path = context.files.bibliography[0]
     scholar = context.data.scholar
     ids = {name: value for name, value in (("openalex", scholar.openalex), ("orcid", scholar.orcid), ("dblp", scholar.dblp)) if value}
     return Setup(context.base_dir, Library.read(path, names[0]), context.data.contact.email, ids,
