@@ -41,7 +41,7 @@ def refresh(
     now: Callable[[], datetime] | None = None,
 ) -> RefreshReport:
     """Fetch every repository of metadata.yaml and the owner's metrics, then write the cache."""
-    client = client or HttpClient()
+    client = client or HttpClient(contact=context.data.contact.email)  # OpenAlex asks for a mailto
     endpoints = endpoints or Endpoints.from_env()
     stamp = (now or _utc_now)().replace(microsecond=0)
     path = cache_path(context)
