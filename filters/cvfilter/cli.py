@@ -36,6 +36,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="cv", description="Build a CV from cv.md, metadata.yaml and publications.bib.")
     parser.add_argument("--version", action="version", version=f"cvfilter {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an unexpected failure (for a bug report)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="write build/cv.pdf, build/cv.docx and build/cv.html")
@@ -129,6 +130,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_closed_stdout()
         return 141
+    except Exception as exc:  # noqa: BLE001  (a bug: one line naming the file, not a traceback)
+        from .errors import unexpected
+
+        print(unexpected(exc, str(getattr(args, "source", None) or getattr(args, "file", None) or "cv"), args.debug), file=sys.stderr)
+        return 70
 
 
 def _quiet_closed_stdout() -> None:

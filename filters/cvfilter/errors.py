@@ -111,3 +111,29 @@ def relative(path: Path, base: Path | None = None) -> str:
         return str(path.resolve().relative_to(base.resolve()))
     except ValueError:
         return str(path)
+
+
+ISSUES_URL = "https://github.com/cvfilter/cvfilter/issues"
+
+
+_READING: list[str] = []
+
+
+def note_reading(shown: str) -> None:
+    """Remember the file being read (textfile.py calls this), for `unexpected`."""
+    _READING[:] = [shown]
+
+
+def unexpected(exc: BaseException, source: str, debug: bool = False, how: str = "--debug") -> str:
+    """One line for a failure that is cvfilter's fault, not the user's: which file was being read,
+    what went wrong, and where to report it; with `debug`, the traceback before it."""
+    import traceback
+
+    reading = _READING[-1] if _READING else None
+    where = f" while reading {reading}" if reading and reading != source else ""
+    detail = " ".join(str(exc).split())[:200]
+    line = (f"{source}: error: cvfilter failed unexpectedly{where} ({type(exc).__name__}{': ' + detail if detail else ''}); "
+            f"this is a bug in cvfilter: please report it at {ISSUES_URL}, with the file if you can")
+    if debug:
+        return "".join(traceback.format_exception(exc)) + line
+    return line + f" ({how} shows the traceback)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -16,7 +17,7 @@ from typing import NoReturn
 import panflute as pf
 
 from . import exit_now, quiet_startup
-from .errors import CvError, in_source_order
+from .errors import CvError, in_source_order, unexpected
 from .pipeline import finish, prepare
 
 
@@ -49,6 +50,10 @@ def main(doc: pf.Doc | None = None) -> pf.Doc | None:
         for problem in in_source_order(exc.problems):
             print(problem, file=sys.stderr)
         sys.exit(1)
+    except Exception as exc:  # noqa: BLE001  (a bug: one line naming the file, not a traceback)
+        debug = os.environ.get("CVFILTER_DEBUG", "") not in ("", "0")
+        print(unexpected(exc, "cv.md", debug, "CVFILTER_DEBUG=1"), file=sys.stderr)
+        sys.exit(70)
     output = io.StringIO()
     pf.dump(loaded, output)
     sys.stdout.write(output.getvalue())

@@ -16,7 +16,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CvError, Location
+from .errors import CvError, Location, note_reading
 
 # Generous for a CV (the example's files are below 200 KB; 20,000 BibTeX entries are about 10 MB),
 # small enough that a wrong file named by mistake stops at once.
@@ -52,6 +52,7 @@ def _kind(mode: int) -> str:
 
 def read_bytes(path: Path, shown: str, limit: int = MAX_TEXT_BYTES) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; anything else is a CvError at `shown`."""
+    note_reading(shown)
     try:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:

@@ -64,6 +64,8 @@ def by_pylatexenc(value: str) -> str:
 # Commands pandoc prints as text that pylatexenc drops: (pattern, replacement), in this order.
 _AS_TEXT = (
     (re.compile(r"\\href\s*\{[^{}]*\}\s*\{((?:[^{}]|\{[^{}]*\})*)\}"), r"\1"),
+    # An \href whose text was braced apart from it (a title cut at its brace groups): the text follows.
+    (re.compile(r"\\href\s*\{[^{}]*\}(?!\s*\{)"), ""),
     (re.compile(r"\\url\s*\{([^{}]*)\}"), lambda found: found[1].replace("~", "\\textasciitilde{}")),
     (re.compile(r"\\mkbibquote\s*\{((?:[^{}]|\{[^{}]*\})*)\}"), "\u201c\\1\u201d"),
     (re.compile(r"\\(?:mkbibemph|mkbibitalic|mkbibbold|autocap|textnormal)\s*(?=\{)"), ""),
