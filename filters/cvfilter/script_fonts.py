@@ -13,6 +13,7 @@ command; the glyph check (formats/glyphs.py) then names every character still wi
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -97,9 +98,28 @@ def _cjk_face(lang: str) -> Face | None:
     region = region or ("JP" if cldr.primary(tag) == "ja" else "KR" if cldr.primary(tag) == "ko" else "SC")
     for folder in _system_cjk_folders():
         for kind in ("Serif", "Sans"):
-            if any(folder.glob(f"Noto{kind}CJK-Regular.tt[cf]")):
-                return Face(f"Noto {kind} CJK {region}", str(folder), CJK.name)
+            files = sorted(folder.glob(f"Noto{kind}CJK-*.tt[cf]"))
+            if any("-Regular." in path.name for path in files):
+                chosen = [path for path in files if "-Regular." in path.name or "-Bold." in path.name]
+                return Face(f"Noto {kind} CJK {region}", _only(chosen, f"Noto{kind}CJK", folder), CJK.name)
     return None
+
+
+def _only(files: list[Path], name: str, folder: Path) -> str:
+    """A folder holding just `files` (links to them): Typst reads every font of a folder it is given,
+    and Debian's has Sans and Serif, eight weights' worth, which costs 150 ms a build to scan. The
+    system folder itself where links cannot be made."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "cvfilter" / "fonts" / name
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        for path in files:
+            link = cache / path.name
+            if not (link.is_symlink() and link.resolve() == path.resolve()):
+                link.unlink(missing_ok=True)
+                link.symlink_to(path)
+    except OSError:
+        return str(folder)
+    return str(cache)
 
 
 @cache
