@@ -189,4 +189,4 @@ def test_a_work_only_orcid_lists_gets_its_authors_from_the_registry(tmp_path, mo
 def test_no_author_id_is_an_error_at_metadata_yaml(tmp_path, capsys):
     source = make_cv(tmp_path, "Martin Fenner", [])
     assert main(["sync", str(source)]) == 1
-    assert "metadata.yaml names none of your author ids" in capsys.readouterr().err
+    assert "`scholar:` names none of your author ids" in capsys.readouterr().err

@@ -206,7 +206,7 @@ def run_sync(source: Path, write: bool, since: int | None, update: str | None,
 
     setup = load_setup(source)
     if not setup.scholar:
-        raise CvError.at(setup.where("scholar"), "metadata.yaml names none of your author ids",
+        raise CvError.at(setup.where("scholar"), "`scholar:` names none of your author ids for `cv sync`",
                          "add `scholar: {openalex: A5012345678, orcid: 0000-0002-1825-0097, dblp: 00/1}` (any of them)")
     stamp = (now or (lambda: datetime.now(timezone.utc)))().replace(microsecond=0)
     client, endpoints = _client(setup, client), endpoints or Endpoints.from_env()
