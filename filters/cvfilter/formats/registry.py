@@ -32,6 +32,7 @@ FORMATS: dict[str, OutputFormat] = {fmt.name: fmt for fmt in (
     OutputFormat("md", "clean Markdown", "text", "markdown", ("md",)),
     OutputFormat("txt", "plain text for web forms", "text", "plain", ("txt",)),
     OutputFormat("json", "JSON Resume", "json_resume", None, ("json",), reads_document=False),
+    OutputFormat("typ", "the Typst source of the PDF", "typ", "typst", ("typ",)),
 )}
 
 DEFAULT_FORMATS: tuple[str, ...] = tuple(name for name, fmt in FORMATS.items() if fmt.default)
