@@ -186,6 +186,8 @@ def _name_script_fonts(styles: bytes, fonts: ScriptFonts) -> bytes:
     """The document defaults (w:docDefaults) name the faces and the language: Word then draws and
     shapes the text with them, and a right-to-left run gets its language's rules."""
     root = ElementTree.fromstring(styles)
+    if fonts.rtl or fonts.complex_script:
+        _complex_script_twins(root)
     paragraph = root.find(f"{{{W}}}docDefaults/{{{W}}}pPrDefault/{{{W}}}pPr")
     if fonts.rtl and paragraph is not None and paragraph.find(f"{{{W}}}bidi") is None:
         paragraph.insert(0, ElementTree.Element(f"{{{W}}}bidi"))  # the title too, which pandoc writes without
@@ -213,3 +215,18 @@ def script_fonts_of(faces: list, lang: str, rtl: bool) -> ScriptFonts | None:
     east = next((face.family for face in faces if face.script == "CJK"), None)
     complex_ = next((face.family for face in faces if face.script != "CJK"), None)
     return ScriptFonts(lang, complex_, east, rtl) if east or complex_ or rtl else None
+
+
+# Word sizes, bolds and slants complex-script text (Arabic, Hebrew) by properties of its own.
+_TWINS = (("sz", "szCs"), ("b", "bCs"), ("i", "iCs"))
+
+
+def _complex_script_twins(root: ElementTree.Element) -> None:
+    """Each style's size, bold and italic also for complex scripts, where the reference document
+    sets only the Latin ones: an Arabic word in a small heading note is then small too."""
+    for run in root.iter(f"{{{W}}}rPr"):
+        for latin, complex_ in _TWINS:
+            given = run.find(f"{{{W}}}{latin}")
+            if given is not None and run.find(f"{{{W}}}{complex_}") is None:
+                twin = ElementTree.SubElement(run, f"{{{W}}}{complex_}")
+                twin.attrib.update({key: value for key, value in given.attrib.items()})
