@@ -91,11 +91,24 @@ def _iso_range(dates: DateRange) -> str:
     return dates.start.iso()
 
 
-def entry(line: list[pf.Inline], details: Sequence[list[pf.Inline]] = (), *classes: str) -> pf.Div:
-    """One CV entry: its headline (ending with the date span) and detail lines below."""
+def entry(line: list[pf.Inline], details: Sequence[list[pf.Inline]] = (), *classes: str,
+          bullets: pf.Block | None = None) -> pf.Div:
+    """One CV entry: its headline (ending with the date span), detail lines, then its bullets."""
     blocks: list[pf.Block] = [pf.Para(*line)]
     blocks.extend(pf.Div(pf.Para(*d), classes=["cv-detail"]) for d in details)
+    if bullets is not None:
+        blocks.append(bullets)
     return pf.Div(*blocks, classes=["cv-entry", *classes])
+
+
+def bullet_list(items: Sequence[tuple[list[pf.Inline], Sequence[list[pf.Inline]]]]) -> pf.Div:
+    """Highlights as a real bullet list (a Word list, <ul>, a Typst list), each item with bullets
+    of its own one level down; the Div marks it for styling."""
+    def item(words: list[pf.Inline], below: Sequence[list[pf.Inline]]) -> pf.ListItem:
+        inner = [pf.BulletList(*(pf.ListItem(pf.Plain(*w)) for w in below))] if below else []
+        return pf.ListItem(pf.Plain(*words), *inner)
+
+    return pf.Div(pf.BulletList(*(item(words, below) for words, below in items)), classes=["cv-highlights"])
 
 
 def section(kind: str, blocks: Sequence[pf.Block]) -> pf.Div:

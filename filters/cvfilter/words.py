@@ -26,6 +26,8 @@ ENGLISH = {
     "et-al": "et al.",                     # the authors left out of a long list
     "page-of": "of",                       # the PDF footer: "1 of 3"
     "untitled": "untitled",                # a work without a title
+    "courses": "Courses",                  # "Courses: <a>, <b>" under a degree
+    "on-request": "Available on request.", # references not listed
 }
 
 WORDS: dict[str, dict[str, str]] = {
@@ -37,6 +39,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "GitHub-Sterne über alle Repositorys.", "citations": "Zitationen",
         "h-index": "und ein h-Index von", "no-date": "o. J.", "et-al": "u. a.", "page-of": "von",
         "untitled": "ohne Titel",
+        "courses": "Kurse", "on-request": "Auf Anfrage.",
     },
     "fr": {
         "present": "présent", "last-updated": "Mis à jour le", "thesis": "Thèse", "advisor": "Directeur",
@@ -45,6 +48,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "étoiles GitHub sur l’ensemble des dépôts.", "citations": "citations",
         "h-index": "et un indice h de", "no-date": "s. d.", "et-al": "et al.", "page-of": "sur",
         "untitled": "sans titre",
+        "courses": "Cours", "on-request": "Sur demande.",
     },
     "es": {
         "present": "actualidad", "last-updated": "Última actualización:", "thesis": "Tesis",
@@ -53,6 +57,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "estrellas de GitHub en todos los repositorios.", "citations": "citas",
         "h-index": "y un índice h de", "no-date": "s. f.", "et-al": "et al.", "page-of": "de",
         "untitled": "sin título",
+        "courses": "Cursos", "on-request": "Disponibles a petición.",
     },
     "it": {
         "present": "oggi", "last-updated": "Ultimo aggiornamento:", "thesis": "Tesi", "advisor": "Relatore",
@@ -61,6 +66,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "stelle GitHub in tutti i repository.", "citations": "citazioni",
         "h-index": "e un indice h di", "no-date": "s.d.", "et-al": "et al.", "page-of": "di",
         "untitled": "senza titolo",
+        "courses": "Corsi", "on-request": "Disponibili su richiesta.",
     },
     "pt": {
         "present": "atual", "last-updated": "Última atualização em", "thesis": "Tese", "advisor": "Orientador",
@@ -69,6 +75,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "estrelas no GitHub em todos os repositórios.", "citations": "citações",
         "h-index": "e um índice h de", "no-date": "s.d.", "et-al": "et al.", "page-of": "de",
         "untitled": "sem título",
+        "courses": "Disciplinas", "on-request": "Disponíveis mediante pedido.",
     },
     "nl": {
         "present": "heden", "last-updated": "Laatst bijgewerkt op", "thesis": "Proefschrift",
@@ -77,6 +84,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "GitHub-sterren over alle repository’s.", "citations": "citaties",
         "h-index": "en een h-index van", "no-date": "z.d.", "et-al": "e.a.", "page-of": "van",
         "untitled": "zonder titel",
+        "courses": "Vakken", "on-request": "Op aanvraag beschikbaar.",
     },
     "pl": {
         "present": "obecnie", "last-updated": "Ostatnia aktualizacja:", "thesis": "Rozprawa",
@@ -85,6 +93,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "gwiazdek GitHub we wszystkich repozytoriach.", "citations": "cytowań",
         "h-index": "i indeks h równy", "no-date": "b.d.", "et-al": "i in.", "page-of": "z",
         "untitled": "bez tytułu",
+        "courses": "Kursy", "on-request": "Dostępne na życzenie.",
     },
     "cs": {
         "present": "současnost", "last-updated": "Naposledy aktualizováno", "thesis": "Práce",
@@ -93,6 +102,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "hvězd na GitHubu ve všech repozitářích.", "citations": "citací",
         "h-index": "a h-index", "no-date": "b. r.", "et-al": "a kol.", "page-of": "z",
         "untitled": "bez názvu",
+        "courses": "Kurzy", "on-request": "Na vyžádání.",
     },
     "sv": {
         "present": "nu", "last-updated": "Senast uppdaterad", "thesis": "Avhandling", "advisor": "Handledare",
@@ -101,6 +111,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "GitHub-stjärnor i alla repon.", "citations": "citeringar",
         "h-index": "och ett h-index på", "no-date": "u.å.", "et-al": "m.fl.", "page-of": "av",
         "untitled": "utan titel",
+        "courses": "Kurser", "on-request": "Lämnas på begäran.",
     },
     "da": {
         "present": "nu", "last-updated": "Senest opdateret", "thesis": "Afhandling", "advisor": "Vejleder",
@@ -109,6 +120,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "GitHub-stjerner på tværs af alle repositorier.", "citations": "citationer",
         "h-index": "og et h-indeks på", "no-date": "u.å.", "et-al": "m.fl.", "page-of": "af",
         "untitled": "uden titel",
+        "courses": "Kurser", "on-request": "Gives på anmodning.",
     },
     "fi": {
         "present": "nykyään", "last-updated": "Päivitetty viimeksi", "thesis": "Opinnäyte",
@@ -117,6 +129,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "GitHub-tähteä kaikissa repositorioissa.", "citations": "viittausta",
         "h-index": "ja h-indeksi", "no-date": "s.a.", "et-al": "ym.", "page-of": "/",
         "untitled": "nimetön",
+        "courses": "Kurssit", "on-request": "Saatavilla pyynnöstä.",
     },
     "nb": {
         "present": "nå", "last-updated": "Sist oppdatert", "thesis": "Avhandling", "advisor": "Veileder",
@@ -125,6 +138,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "GitHub-stjerner i alle repositorier.", "citations": "siteringer",
         "h-index": "og en h-indeks på", "no-date": "u.å.", "et-al": "mfl.", "page-of": "av",
         "untitled": "uten tittel",
+        "courses": "Emner", "on-request": "Oppgis på forespørsel.",
     },
     "tr": {
         "present": "günümüz", "last-updated": "Son güncelleme:", "thesis": "Tez", "advisor": "Danışman",
@@ -133,6 +147,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "GitHub yıldızı (tüm depolar).", "citations": "atıf",
         "h-index": "ve h-indeksi", "no-date": "t.y.", "et-al": "vd.", "page-of": "/",
         "untitled": "başlıksız",
+        "courses": "Dersler", "on-request": "İstek üzerine verilir.",
     },
     "ru": {
         "present": "настоящее время", "last-updated": "Последнее обновление:", "thesis": "Диссертация",
@@ -141,6 +156,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "звёзд GitHub во всех репозиториях.", "citations": "цитирований",
         "h-index": "и индекс Хирша", "no-date": "б. г.", "et-al": "и др.", "page-of": "из",
         "untitled": "без названия",
+        "courses": "Курсы", "on-request": "Предоставляются по запросу.",
     },
     "uk": {
         "present": "теперішній час", "last-updated": "Останнє оновлення:", "thesis": "Дисертація",
@@ -149,6 +165,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "зірок GitHub у всіх репозиторіях.", "citations": "цитувань",
         "h-index": "та індекс Гірша", "no-date": "б. р.", "et-al": "та ін.", "page-of": "з",
         "untitled": "без назви",
+        "courses": "Курси", "on-request": "Надаються на запит.",
     },
     "el": {
         "present": "σήμερα", "last-updated": "Τελευταία ενημέρωση:", "thesis": "Διατριβή",
@@ -157,6 +174,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "αστέρια GitHub σε όλα τα αποθετήρια.", "citations": "αναφορές",
         "h-index": "και δείκτη h", "no-date": "χ.χ.", "et-al": "κ.ά.", "page-of": "από",
         "untitled": "χωρίς τίτλο",
+        "courses": "Μαθήματα", "on-request": "Διαθέσιμες κατόπιν αιτήματος.",
     },
     "ar": {
         "present": "حتى الآن", "last-updated": "آخر تحديث:", "thesis": "الأطروحة", "advisor": "المشرف",
@@ -165,6 +183,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "نجمة على GitHub في جميع المستودعات.", "citations": "اقتباسًا",
         "h-index": "ومؤشر h قدره", "no-date": "د.ت.", "et-al": "وآخرون", "page-of": "من",
         "untitled": "بلا عنوان",
+        "courses": "المقررات", "on-request": "متاحة عند الطلب.",
     },
     "he": {
         "present": "היום", "last-updated": "עודכן לאחרונה:", "thesis": "עבודת גמר", "advisor": "מנחה",
@@ -173,6 +192,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "כוכבי GitHub בכל המאגרים.", "citations": "ציטוטים",
         "h-index": "ומדד h של", "no-date": "ללא תאריך", "et-al": "ואחרים", "page-of": "מתוך",
         "untitled": "ללא כותרת",
+        "courses": "קורסים", "on-request": "יימסרו לפי בקשה.",
     },
     "fa": {
         "present": "اکنون", "last-updated": "آخرین به‌روزرسانی:", "thesis": "پایان‌نامه",
@@ -181,6 +201,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "ستارهٔ GitHub در همهٔ مخزن‌ها.", "citations": "ارجاع",
         "h-index": "و شاخص h برابر", "no-date": "بی‌تا", "et-al": "و دیگران", "page-of": "از",
         "untitled": "بی‌عنوان",
+        "courses": "دوره‌ها", "on-request": "در صورت درخواست ارائه می‌شود.",
     },
     "ur": {
         "present": "تاحال", "last-updated": "آخری تازہ کاری:", "thesis": "مقالہ", "advisor": "نگران",
@@ -189,6 +210,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "GitHub ستارے تمام ریپوزیٹریز میں۔", "citations": "حوالے",
         "h-index": "اور h-اشاریہ", "no-date": "بلا تاریخ", "et-al": "وغیرہ", "page-of": "از",
         "untitled": "بلا عنوان",
+        "courses": "کورسز", "on-request": "درخواست پر دستیاب۔",
     },
     "zh": {
         "present": "至今", "last-updated": "最后更新：", "thesis": "论文", "advisor": "导师",
@@ -197,6 +219,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "颗 GitHub 星标（所有仓库）。", "citations": "次引用",
         "h-index": "，h 指数", "no-date": "无日期", "et-al": "等", "page-of": "/",
         "untitled": "无标题",
+        "courses": "课程", "on-request": "可应要求提供。",
     },
     "ja": {
         "present": "現在", "last-updated": "最終更新：", "thesis": "論文", "advisor": "指導教員",
@@ -205,6 +228,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "GitHub スター（全リポジトリ合計）。", "citations": "件の被引用",
         "h-index": "、h 指数", "no-date": "日付なし", "et-al": "ほか", "page-of": "/",
         "untitled": "無題",
+        "courses": "履修科目", "on-request": "ご要望に応じて提出します。",
     },
     "ko": {
         "present": "현재", "last-updated": "최종 업데이트:", "thesis": "학위 논문", "advisor": "지도 교수",
@@ -213,6 +237,7 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "GitHub 스타(전체 저장소).", "citations": "회 인용",
         "h-index": "및 h-지수", "no-date": "날짜 없음", "et-al": "외", "page-of": "/",
         "untitled": "제목 없음",
+        "courses": "수강 과목", "on-request": "요청 시 제공합니다.",
     },
     "hi": {
         "present": "वर्तमान", "last-updated": "अंतिम अद्यतन:", "thesis": "शोध-प्रबंध", "advisor": "मार्गदर्शक",
@@ -221,5 +246,6 @@ WORDS: dict[str, dict[str, str]] = {
         "stars-total": "GitHub स्टार, सभी रिपॉज़िटरी में।", "citations": "उद्धरण",
         "h-index": "और h-सूचकांक", "no-date": "तिथि नहीं", "et-al": "आदि", "page-of": "/",
         "untitled": "शीर्षकहीन",
+        "courses": "पाठ्यक्रम", "on-request": "अनुरोध पर उपलब्ध।",
     },
 }

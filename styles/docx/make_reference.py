@@ -36,7 +36,7 @@ DATED_PARAGRAPHS = ("Body Text", "First Paragraph", "Compact", "CV Entry")
 # Styles this script defines or changes; the regeneration test compares exactly these.
 STYLE_NAMES = (
     "Normal", "Body Text", "First Paragraph", "Compact", "Title", "Heading 1", "Heading 2", "Heading 3",
-    "Hyperlink", "CV Name", "CV Contact", "CV Entry", "CV Selected", "CV Detail", "CV Lead",
+    "Hyperlink", "CV Name", "CV Headline", "CV Contact", "CV Entry", "CV Selected", "CV Detail", "CV Lead",
     "CV Title", "CV Date", "CV Organisation", "CV Owner", "CV Heading Note", "CV Heading Note Link",
 )
 
@@ -84,6 +84,11 @@ def build() -> bytes:
 
     name = _paragraph_style(styles, "CV Name", "Normal")
     _title_look(name)
+
+    headline = _paragraph_style(styles, "CV Headline", "Normal")
+    _font(headline, size=11, color=MUTED)
+    headline.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    headline.paragraph_format.space_after = Pt(2)
 
     contact = _paragraph_style(styles, "CV Contact", "Normal")
     _font(contact, size=9, color=MUTED)

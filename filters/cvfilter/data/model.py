@@ -99,6 +99,14 @@ class Link(Strict):
 
 
 @dataclass(kw_only=True)
+class Highlight(Strict):
+    """A highlight with bullets of its own, one level below it."""
+
+    text: str
+    items: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
 class Entry(Strict):
     """A dated line on the CV: a position, a degree, an award, an activity."""
 
@@ -114,8 +122,15 @@ class Entry(Strict):
     note: str | None = field(default=None, metadata=about("A short parenthetical after the organisation"))
     thesis: Link | None = None
     advisor: Person | None = None
-    detail: str | None = field(default=None, metadata=about("A line of detail below the entry"))
-    highlights: list[str] = field(default_factory=list, metadata=about("More lines below the entry, one per item"))
+    role: str | None = field(default=None, metadata=about("Your part in it (a grant's PI, a project's lead), in the parentheses"))
+    amount: str | None = field(default=None, metadata=about("A grant's sum as it should read: '$1.2M', '€300,000'"))
+    description: str | None = field(default=None, metadata=about("What the organisation or project is, in italics below the entry"))
+    detail: str | None = field(default=None, metadata=about("A line of detail below the entry (a summary)"))
+    courses: list[str] = field(default_factory=list, metadata=about("Courses taken, on one line below the entry"))
+    keywords: list[str] = field(default_factory=list, metadata=about("Technologies or topics, on one line below the entry"))
+    highlights: list[str | Highlight] = field(default_factory=list, metadata=about(
+        "Bullets below the entry; a bullet may be {text, items} with bullets of its own"))
+    kind: str | None = field(default=None, metadata=about("What sort of thing it is (JSON Resume's project type: application, ...), in the parentheses"))
     tags: list[str] = field(default_factory=list)
 
 
@@ -165,8 +180,54 @@ class Course(Strict):
 @dataclass(kw_only=True)
 class SkillGroup(Strict):
     name: str
-    items: list[str]
+    items: list[str] = field(default_factory=list)
+    level: str | None = field(default=None, metadata=about("How well: 'Master', 'Advanced'; shown after the name"))
     tags: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Language(Strict):
+    language: str
+    fluency: str | None = field(default=None, metadata=about("'Native speaker', 'C1', 'Fluent'; shown in parentheses"))
+
+
+@dataclass(kw_only=True)
+class Referee(Strict):
+    name: str = field(metadata=about("Who, with their role: 'Jane Roe, CTO at Example'"))
+    reference: str | None = field(default=None, metadata=about("What they wrote, quoted"))
+    contact: str | None = field(default=None, metadata=about("How to reach them, as it should read"))
+
+
+@dataclass(kw_only=True)
+class Line(Strict):
+    """One "label: text" line (RenderCV's one-line entry)."""
+
+    label: str
+    text: str
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Address(Strict):
+    """Where the owner lives, in parts (JSON Resume's basics.location); shown joined by commas."""
+
+    address: str | None = None
+    postal_code: str | None = None
+    city: str | None = None
+    region: str | None = None
+    country_code: str | None = None
+
+    def shown(self) -> str:
+        return ", ".join(p for p in (self.address, self.postal_code, self.city, self.region, self.country_code) if p)
+
+
+@dataclass(kw_only=True)
+class Profile(Strict):
+    """A profile on a network that `contact:` has no key for, shown in the header with its network's name."""
+
+    network: str
+    username: str | None = None
+    url: Url | None = None
 
 
 @dataclass(kw_only=True)
@@ -179,6 +240,13 @@ class Contact(Strict):
     scholar: str | None = field(default=None, metadata=about("Google Scholar user id"))
     orcid: str | None = None
     phone: str | None = None
+    gitlab: str | None = field(default=None, metadata=about("GitLab user name"))
+    researchgate: str | None = field(default=None, metadata=about("ResearchGate profile name (researchgate.net/profile/<name>)"))
+    mastodon: str | None = field(default=None, metadata=about("Mastodon address, @user@server"))
+    bluesky: str | None = field(default=None, metadata=about("Bluesky handle, such as name.bsky.social"))
+    stackoverflow: str | None = field(default=None, metadata=about("Stack Overflow user id/name, such as 12345/ada"))
+    location: str | Address | None = field(default=None, metadata=about("Where you live: 'Berlin, Germany', or its parts"))
+    profiles: list[Profile] = field(default_factory=list, metadata=about("Profiles on other networks"))
 
 
 @dataclass(kw_only=True)
@@ -212,6 +280,8 @@ class CvData(Strict):
     """Everything in metadata.yaml."""
 
     name: str
+    headline: str | None = field(default=None, metadata=about("A line under the name: 'Staff Software Engineer'"))
+    summary: str | None = field(default=None, metadata=about("A profile paragraph for `.summary`; a blank line starts another"))
     owner: Owner = field(default_factory=Owner)
     contact: Contact = field(default_factory=Contact)
     scholar: Scholar = field(default_factory=Scholar)
@@ -226,7 +296,16 @@ class CvData(Strict):
     students: list[Student] = field(default_factory=list)
     reviewing: list[str] = field(default_factory=list)
     teaching: list[Course] = field(default_factory=list)
+    projects: list[Entry] = field(default_factory=list)
+    volunteering: list[Entry] = field(default_factory=list)
+    certificates: list[Entry] = field(default_factory=list)
+    patents: list[Entry] = field(default_factory=list)
+    grants: list[Entry] = field(default_factory=list, metadata=about("Grants and funding: org is the agency, with amount and role"))
     skills: list[SkillGroup] = field(default_factory=list)
+    languages: list[Language] = field(default_factory=list)
+    interests: list[SkillGroup] = field(default_factory=list)
+    referees: list[Referee] = field(default_factory=list, metadata=about("References: people who vouch for you, for `.referees`"))
+    lines: dict[str, list[Line]] = field(default_factory=dict, metadata=about("Lists of 'label: text' lines, for `.lines from=<name>`"))
     collections: dict[str, list[Entry]] = field(default_factory=dict, metadata=about("More dated-entry lists of your own, for `.entries from=<name>`"))
 
     def entry_list(self, name: str) -> list[Entry] | None:
@@ -240,4 +319,5 @@ class CvData(Strict):
         return [*ENTRY_LISTS, *self.collections]
 
 
-ENTRY_LISTS = ("current_position", "education", "positions", "honors", "activities")
+ENTRY_LISTS = ("current_position", "education", "positions", "honors", "activities", "projects", "volunteering", "certificates",
+               "patents", "grants")

@@ -89,8 +89,11 @@ def _reader(kind: Any) -> Callable[[Any], Any]:
     if origin is typing.Annotated:
         return _reader(args[0])
     if origin in (typing.Union, types.UnionType):
-        (inner,) = [arg for arg in args if arg is not type(None)]
-        read_inner = _reader(inner)
+        arms = [arg for arg in args if arg is not type(None)]
+        if len(arms) > 1:  # text or a record (`str | Highlight`): told apart by the value's shape
+            read_text, (read_record,) = _reader(str), [_reader(a) for a in arms if dataclasses.is_dataclass(a)]
+            return lambda value: None if value is None else (read_record if isinstance(value, dict) else read_text)(value)
+        read_inner = _reader(arms[0])
         return lambda value: None if value is None else read_inner(value)
     if origin is list:
         read_item = _reader(args[0])

@@ -27,6 +27,7 @@ from .output import OutputFormat
 # Semantic class -> Word paragraph style (for Divs) or character style (for Spans).
 PARAGRAPH_STYLES = {
     "cv-contact": "CV Contact",
+    "cv-headline": "CV Headline",
     "cv-entry": "CV Entry",
     "cv-selected": "CV Selected",
     "cv-detail": "CV Detail",

@@ -56,7 +56,7 @@ _JOIN_FIRST = "".join(first for first, _second in JOINED)
 PDFLATEX_RANGES = ((0x00, 0x17F), (0x218, 0x21B), (0x2C6, 0x2DD), (0x2010, 0x203A), (0x20AC, 0x20AC),
                    (0x2122, 0x2122), (0x2190, 0x2193))
 BLOCK_COMMANDS = {
-    "cv-header": "cvheader", "cv-contact": "cvcontact", "cv-entry": "cventry", "cv-detail": "cvdetail",
+    "cv-header": "cvheader", "cv-contact": "cvcontact", "cv-headline": "cvheadline", "cv-highlights": "cvhighlights", "cv-entry": "cventry", "cv-detail": "cvdetail",
     "cv-items": "cvitems", "cv-selected": "cvselected", "cv-lead": "cvlead", "cv-legend": "cvlead",
 }
 INLINE_COMMANDS = {"cv-name": "cvname", "cv-date": "cvdate", "cv-owner": "cvowner", "cv-scholar-stats": "cvheadingnote"}

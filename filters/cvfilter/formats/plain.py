@@ -44,7 +44,8 @@ def _name_as_heading(elem: pf.Element, _doc: pf.Doc) -> pf.Header | None:
 
 
 # Sites whose handle alone does not say where it lives; other icons are dropped.
-SITE_NAMES = {"linkedin": "LinkedIn", "twitter": "X", "github": "GitHub", "orcid": "ORCID", "scholar": "Google Scholar"}
+SITE_NAMES = {"linkedin": "LinkedIn", "twitter": "X", "github": "GitHub", "orcid": "ORCID", "gitlab": "GitLab",
+              "researchgate": "ResearchGate", "stackoverflow": "Stack Overflow", "mastodon": "Mastodon", "bluesky": "Bluesky"}
 
 
 def _icon_words(elem: pf.Element, _doc: pf.Doc) -> pf.Inline | None:

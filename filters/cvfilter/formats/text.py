@@ -58,5 +58,6 @@ def _contact_addresses(elem: pf.Element, _doc: pf.Doc) -> None:
     """Without its icon, "bdamos" says nothing: contact links show their address (linkedin.com/in/bdamos)."""
     if isinstance(elem, pf.Link) and elem.url.startswith(("http://", "https://")):
         parent = elem.parent
-        if parent is not None and has(parent, "cv-contact-item"):
+        # A Mastodon handle (@user@server) already says where it lives, as its address does not.
+        if parent is not None and has(parent, "cv-contact-item") and parent.attributes.get("kind") != "mastodon":
             elem.content = [pf.Str(elem.url.split("://", 1)[1].rstrip("/"))]

@@ -28,6 +28,8 @@ from ..walk import walk
 BLOCK_FUNCTIONS = {
     "cv-header": "cv-header",
     "cv-contact": "cv-contact",
+    "cv-headline": "cv-headline",
+    "cv-highlights": "cv-highlights",
     "cv-entry": "cv-entry",
     "cv-selected": "cv-selected",
     "cv-detail": "cv-detail",
@@ -40,6 +42,7 @@ INLINE_FUNCTIONS = {
     "cv-name": "cv-name",
     "cv-date": "cv-date",
     "cv-sep": "cv-sep",
+    "cv-contact-item": "cv-contact-item",
     "cv-updated": "cv-updated",
     "cv-owner": "cv-owner",
     "cv-number": "cv-number",

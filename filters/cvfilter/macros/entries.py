@@ -5,15 +5,16 @@ from __future__ import annotations
 import panflute as pf
 
 from ..context import Context
-from ..data.model import Entry, Person
-from ..elements import date_span, entry, join, link, section, span, text
+from ..data.model import Entry, Highlight, Person
+from ..elements import bullet_list, date_span, entry, join, link, section, span, text
 from ..errors import CvError
 from .listing import select
 from .registry import LIST_OPTIONS, MacroCall, Option, macro
 
 
 @macro("entries", "Dated entries (positions, education, awards) from a list in metadata.yaml", {
-    "from": Option(str, None, "the list in metadata.yaml: current_position, education, positions, honors, activities, or one under collections"),
+    "from": Option(str, None, "the list in metadata.yaml: current_position, education, positions, honors, activities, projects, "
+                              "volunteering, certificates, patents, grants, or one under collections"),
     **{k: v for k, v in LIST_OPTIONS.items() if k != "numbering"},
 })
 def expand_entries(call: MacroCall, context: Context) -> list[pf.Block]:
@@ -47,10 +48,22 @@ def render_entry(item: Entry, context: Context) -> pf.Div:
         details.append([*text(f"{labels['thesis']}:"), pf.Space(), *link(text(item.thesis.title), item.thesis.url)])
     if item.advisor:
         details.append([*text(f"{labels['advisor']}:"), pf.Space(), *_person(item.advisor)])
+    if item.description:
+        details.append([span([pf.Emph(*text(item.description))], "cv-description")])
     if item.detail:
         details.append(text(item.detail))
-    details.extend(text(line) for line in item.highlights)
-    return entry(line, details)
+    if item.courses:
+        details.append([*text(f"{labels['courses']}:"), pf.Space(), *join([text(c) for c in item.courses], ", ")])
+    if item.keywords:
+        details.append([span(join([text(k) for k in item.keywords], ", "), "cv-keywords")])
+    return entry(line, details, bullets=highlights(item.highlights))
+
+
+def highlights(items: list[str | Highlight]) -> pf.Div | None:
+    """An entry's highlights as bullets; a {text, items} highlight has bullets of its own."""
+    if not items:
+        return None
+    return bullet_list([(text(h), []) if isinstance(h, str) else (text(h.text), [text(i) for i in h.items]) for h in items])
 
 
 def _aside(item: Entry, context: Context) -> list[pf.Inline]:
@@ -64,7 +77,8 @@ def _aside(item: Entry, context: Context) -> list[pf.Inline]:
     if item.topic:
         together += [pf.Space(), *text(labels["on"]), pf.Space()] if together else [*text(labels["on"]), pf.Space()]
         together += text(item.topic)
-    parts = [part for part in (text(item.gpa or ""), together, text(item.note or "")) if part]
+    parts = [part for part in (text(item.role or ""), text(item.kind or ""), text(item.amount or ""), text(item.gpa or ""),
+                               together, text(item.note or "")) if part]
     return join(parts, "; ")
 
 

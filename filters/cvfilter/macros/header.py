@@ -8,6 +8,7 @@ import panflute as pf
 
 from ..context import Context
 from ..data.dates import PartialDate
+from ..data.networks import NETWORKS, profile_url
 from ..elements import format_date, span, text
 from .registry import MacroCall, Option, macro
 
@@ -21,7 +22,14 @@ ICONS = {
     "github": "⌥",
     "scholar": "🎓",
     "orcid": "iD",
+    "gitlab": "GL",
+    "researchgate": "RG",
+    "stackoverflow": "SO",
+    "mastodon": "M",
+    "bluesky": "B",
 }
+# Kinds with a badge of letters rather than a drawing (see styles/typst/cv.typ, styles/latex/cv.tex).
+BADGES = ("linkedin", "orcid", "gitlab", "researchgate", "stackoverflow", "mastodon", "bluesky")
 
 
 @macro("header", "Name, contact links and the date of the last update", {
@@ -40,6 +48,8 @@ def expand_header(call: MacroCall, context: Context) -> list[pf.Block]:
             line.extend([pf.Space(), span([pf.Str("•")], "cv-sep"), pf.Space()])
         line.append(item)
     blocks: list[pf.Block] = [pf.Para(span(text(data.name), "cv-name"))]
+    if data.headline:
+        blocks.append(pf.Div(pf.Para(*text(data.headline)), classes=["cv-headline"]))
     if line:
         blocks.append(pf.Div(pf.Para(*line), classes=["cv-contact"]))
     blocks.extend(call.content)
@@ -56,21 +66,24 @@ def contact_links(context: Context) -> list[tuple[str, str, str | None]]:
         links.append(("phone", contact.phone, None))
     if contact.website:
         links.append(("website", contact.website.split("://", 1)[-1].rstrip("/"), contact.website))
-    if contact.linkedin:
-        links.append(("linkedin", contact.linkedin, f"https://www.linkedin.com/in/{contact.linkedin}"))
-    if contact.twitter:
-        links.append(("twitter", contact.twitter, f"https://twitter.com/{contact.twitter}"))
-    if contact.github:
-        links.append(("github", contact.github, f"https://github.com/{contact.github}"))
-    if contact.orcid:
-        links.append(("orcid", contact.orcid, f"https://orcid.org/{contact.orcid}"))
+    for network in NETWORKS:
+        if (value := getattr(contact, network.key)):
+            shown = "Google Scholar" if network.key == "scholar" else value
+            links.append((network.key, shown, profile_url(network.key, value)))
+    for profile in contact.profiles:
+        shown = f"{profile.network}: {profile.username}" if profile.username else profile.network
+        links.append(("profile", shown, profile.url))
+    if contact.location:
+        place = contact.location if isinstance(contact.location, str) else contact.location.shown()
+        links.insert(0, ("location", place, None))
     return links
 
 
 def _contact(kind: str, label: str, url: str | None) -> pf.Inline:
-    icon = span([pf.Str(ICONS[kind])], "cv-icon", icon=kind)
     shown = text(label)
-    body: list[pf.Inline] = [icon, pf.Space(), *([pf.Link(*shown, url=url)] if url else shown)]
+    body: list[pf.Inline] = [*([pf.Link(*shown, url=url)] if url else shown)]
+    if kind in ICONS:
+        body[0:0] = [span([pf.Str(ICONS[kind])], "cv-icon", icon=kind), pf.Space()]
     return span(body, "cv-contact-item", kind=kind)
 
 

@@ -95,11 +95,11 @@ def numbered(items: list[list[pf.Block]], call: MacroCall, default: str = "none"
         return pf.Div(*(pf.Div(*blocks, classes=["cv-item"]) for blocks in items), classes=["cv-items"])
     list_items = [pf.ListItem(*blocks) for blocks in items]
     if numbering == "descending":
-        return _descending(list_items)
+        return count_down(list_items)
     return pf.OrderedList(*list_items, start=1, style="Decimal", delimiter="Period")
 
 
-def _descending(list_items: list[pf.ListItem]) -> pf.Block:
+def count_down(list_items: list[pf.ListItem]) -> pf.Block:
     """Pandoc lists only count up, so a count-down list carries its numbers as text."""
     total = len(list_items)
     blocks = []

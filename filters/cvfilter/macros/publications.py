@@ -95,7 +95,8 @@ def render_publications(items: list[BibEntry], settings: _Settings, context: Con
     """All entries in one call to citeproc, so cached ones are skipped and the rest share the cores."""
     owner = owner_of(context)
     sentence = not is_ours(settings.style)
-    csls = [to_csl(item, owner, settings.max_authors, settings.untitled, sentence, settings.hide_owner) for item in items]
+    csls = [_year_once(to_csl(item, owner, settings.max_authors, settings.untitled, sentence, settings.hide_owner), settings)
+            for item in items]
     if sentence and adds_year_suffix(settings.style):  # "2004a", "2004b": decided across the whole list
         by_id = {csl["id"]: csl for csl in csls}
         for key, suffix in year_suffixes(csls).items():
@@ -104,6 +105,16 @@ def render_publications(items: list[BibEntry], settings: _Settings, context: Con
         rendered = render_references([item_json(csl) for csl in csls], settings.style, settings.locale, context.base_dir,
                                      settings.et_al, settings.serial_comma)
     return [render_publication(item, nodes, settings) for item, nodes in zip(items, rendered)]
+
+
+def _year_once(item: dict, settings: _Settings) -> dict:
+    """A venue that names the year ("NeurIPS 2023") is not followed by it again under our style,
+    which prints the year right after the venue; other styles place the year elsewhere."""
+    year = item.get("issued", {}).get("date-parts", [[None]])[0][0]
+    venue = item.get("container-title", "")
+    if year and is_ours(settings.style) and re.search(rf"(?<!\d){year}(?!\d)", venue):
+        del item["issued"]
+    return item
 
 
 def render_publication(item: BibEntry, nodes: list[Node], settings: _Settings) -> pf.Div:

@@ -20,6 +20,10 @@ def expand_skills(call: MacroCall, context: Context) -> list[pf.Block]:
 
 
 def render_skills(group: SkillGroup) -> pf.Div:
+    """"Name (level): a, b"; a group without items is its name (and level) alone."""
     items = join([[span(text(item), "cv-skill-item")] for item in group.items], ", ")
-    line = pf.Para(span([*text(group.name), pf.Str(":")], "cv-skill-name"), pf.Space(), span(items, "cv-skill-items"))
+    name = [*text(group.name), *([pf.Space(), pf.Str("("), *text(group.level), pf.Str(")")] if group.level else [])]
+    if not group.items:
+        return pf.Div(pf.Para(span(name, "cv-skill-name")), classes=["cv-skill"])
+    line = pf.Para(span([*name, pf.Str(":")], "cv-skill-name"), pf.Space(), span(items, "cv-skill-items"))
     return pf.Div(line, classes=["cv-skill"])
