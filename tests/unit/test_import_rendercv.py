@@ -109,16 +109,15 @@ def test_entries_keep_the_words_without_the_markup(imported):
     work = metadata["collections"]["experience"][0]
     assert work["title"] == "Lead analyst"
     assert work["highlights"] == ["Fast notes on Bernoulli numbers", "See the notes"]
-    assert metadata["collections"]["projects"][0]["detail"] == "A loom driver"
-    assert metadata["skills"][0]["name"] == "Languages"
-    assert metadata["skills"][0]["items"] == ["Python, C"]
+    assert metadata["projects"][0]["detail"] == "A loom driver"
+    assert metadata["lines"]["skills"] == [{"label": "Languages", "text": "Python, C"}]
 
 
 def test_a_link_that_is_the_whole_name_becomes_the_entry_link(imported):
     metadata, _entries, _warnings, _out = imported
     work = metadata["collections"]["experience"][0]
     assert (work["org"], work["org_url"]) == ("Analytical Engines", "https://engines.example")
-    project = metadata["collections"]["projects"][0]
+    project = metadata["projects"][0]
     assert (project["title"], project["url"]) == ("Engine", "https://elsewhere.example")
 
 

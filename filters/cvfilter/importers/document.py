@@ -41,18 +41,9 @@ class ImportedCv:
     sections: list[Section] = field(default_factory=list)
     publications: list[BibRecord] = field(default_factory=list)
     lang: str | None = None
+    date: str | None = None
+    papersize: str | None = None
     warnings: list[Problem] = field(default_factory=list)
-
-
-def paragraph(value: str) -> pf.Para:
-    """Imported plain text as a paragraph: literal words, whatever characters they contain."""
-    return pf.Para(*text(value))
-
-
-def markdown_blocks(value: str, shown: str) -> list[pf.Block]:
-    """Text that the source format defines as Markdown (RenderCV's), parsed by pandoc."""
-    doc = pf.load(io.StringIO(pandoc.read_markdown(value, shown, Path.cwd())))
-    return list(doc.content)
 
 
 def slug(title: str, taken: set[str]) -> str:
@@ -99,8 +90,9 @@ def _cv_markdown(imported: ImportedCv, folder: Path, shown: str) -> str:
     if imported.publications:
         settings["bibliography"] = pf.MetaString("publications.bib")
     metadata = {"cvfilter": pf.MetaMap(**settings)}
-    if imported.lang:
-        metadata["lang"] = pf.MetaString(imported.lang)
+    for key, value in (("lang", imported.lang), ("date", imported.date), ("papersize", imported.papersize)):
+        if value:
+            metadata[key] = pf.MetaString(value)
     blocks: list[pf.Block] = [pf.Div(classes=["header"]), *imported.intro]
     for section in imported.sections:
         blocks.append(pf.Header(*text(section.title), level=1))
@@ -108,9 +100,35 @@ def _cv_markdown(imported: ImportedCv, folder: Path, shown: str) -> str:
         if section.macro:
             blocks.append(pf.Div(classes=[section.macro], attributes=section.attributes))
     doc = pf.Doc(*blocks, metadata=metadata)
+    doc.walk(_as_written)
     buffer = io.StringIO()
     pf.dump(doc, buffer)
-    written = pandoc.write(buffer.getvalue(), "markdown-smart", ["-s", "--wrap=none"], folder if folder.is_dir() else Path.cwd(), shown)
+    written = pandoc.write(buffer.getvalue(), "markdown", ["-s", "--wrap=none"], folder if folder.is_dir() else Path.cwd(), shown)
     from ..schema import with_front_matter_line
 
     return with_front_matter_line(written.decode("utf-8"))
+
+
+# What pandoc's Markdown writer leaves bare although its reader takes it for more than text: "@"
+# starts a citation, "&name;" is an entity, ":" opens a fenced Div (":::") or a definition, and
+# "~" a fenced code block (both at a paragraph's start, which is where an imported text can put
+# them). Each such character is written after a backslash, which any Markdown reader takes as the
+# character itself. The writer's smart extension already escapes quotes, dashes and ellipses.
+_READ_AS_MORE = re.compile(r"@|&(?=#?\w+;)|^[:~]+")
+
+
+def _as_written(elem: pf.Element, _doc: pf.Doc) -> list[pf.Inline] | None:
+    if not isinstance(elem, pf.Str):
+        return None
+    escaped: list[pf.Inline] = []
+    start = 0
+    for found in _READ_AS_MORE.finditer(elem.text):
+        if found.start() > start:
+            escaped.append(pf.Str(elem.text[start:found.start()]))
+        escaped.extend(pf.RawInline("\\" + c, format="markdown") for c in found.group())
+        start = found.end()
+    if not escaped:
+        return None
+    if start < len(elem.text):
+        escaped.append(pf.Str(elem.text[start:]))
+    return escaped

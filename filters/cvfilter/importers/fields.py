@@ -8,13 +8,9 @@ from typing import Any, NoReturn
 
 from ..data.dates import DateError, parse_date_range
 from ..data.model import _check_url
+from ..data.networks import BY_NAME, profile_url, same_address
 from ..errors import CvError, Location, Problem
 
-# Networks that have a field of their own in metadata.yaml's `contact:`.
-_NETWORKS = {
-    "linkedin": "linkedin", "github": "github", "twitter": "twitter", "x": "twitter",
-    "orcid": "orcid", "googlescholar": "scholar", "google scholar": "scholar",
-}
 
 
 class Reader:
@@ -111,7 +107,8 @@ def _iso_present(dates: str) -> str:
 
 
 def contact_from_profiles(read: Reader, profiles: Any, where: str, network_key: str = "network") -> tuple[dict, list[dict]]:
-    """Known networks into `contact:`; any other profile becomes an entry (network, user name, link)."""
+    """Known networks into `contact:` by user name; a profile on another network, or one whose
+    address is not the one its user name makes, into `contact.profiles` with its address kept."""
     contact: dict[str, str] = {}
     others: list[dict] = []
     if not isinstance(profiles, list):
@@ -120,10 +117,11 @@ def contact_from_profiles(read: Reader, profiles: Any, where: str, network_key: 
         profile = read.mapping(profile, f"{where}[{i}]")
         network = read.text(profile.get(network_key), f"{where}[{i}].{network_key}") or ""
         username = read.text(profile.get("username"), f"{where}[{i}].username")
-        field = _NETWORKS.get(network.casefold())
-        if field and username and field not in contact:
-            contact[field] = username
+        url = read.url(profile.get("url"), f"{where}[{i}].url")
+        known = BY_NAME.get(network.casefold())
+        if known and username and known.key not in contact and (not url or same_address(url, profile_url(known.key, username))):
+            contact[known.key] = username
             continue
-        label = network or "Profile"
-        others.append(entry(read, f"{where}[{i}]", title=label, note=username, url=profile.get("url")))
+        other = {"network": network or "Profile", "username": username, "url": url}
+        others.append({k: v for k, v in other.items() if v})
     return contact, others

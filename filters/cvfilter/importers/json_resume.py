@@ -1,8 +1,8 @@
 """JSON Resume (jsonresume.org) into cvfilter's sources.
 
-Every section of the schema has a place: work, education and awards become the built-in lists,
-the rest become lists under `collections` shown with `.entries`, publications a .bib file. Text
-is plain in JSON Resume, so it goes into cv.md as literal paragraphs.
+Every section of the schema has a place in metadata.yaml (publications in the .bib) and a macro in
+cv.md; `cv build --to json` writes the same fields back. Text is plain in JSON Resume, and stays
+plain text.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from typing import Any
 import re
 
 from ..errors import CvError, Location
-from .bibtex import BibRecord, cite_key
-from .document import ImportedCv, Section, paragraph, slug
+from .bibtex import BibRecord, author_list, cite_key
+from .document import ImportedCv, Section
 from .fields import Reader, contact_from_profiles, date_range, entry
 
 _SECTIONS = ("basics", "work", "volunteer", "education", "awards", "certificates", "publications", "skills",
@@ -33,73 +33,44 @@ def from_json_resume(document: Any, shown: str) -> ImportedCv:
     for key, target in (("email", "email"), ("phone", "phone"), ("url", "website")):
         if basics.get(key):
             contact[target] = read.text(basics[key], f"basics.{key}")
+    if (place := _location(read, basics.get("location"))):
+        contact["location"] = place
+    if other_profiles:
+        contact["profiles"] = other_profiles
     if basics.get("image"):
         read.warn("basics.image: a photo is not part of cvfilter's CV; it was not imported")
-    metadata: dict[str, Any] = {"name": name, "contact": contact}
+    metadata: dict[str, Any] = {"name": name}
+    if (label := read.text(basics.get("label"), "basics.label")):
+        metadata["headline"] = label
+    metadata["contact"] = contact
     imported = ImportedCv(metadata=metadata, warnings=read.warnings)
-    intro = [read.text(basics.get("label"), "basics.label"), _location(read, basics.get("location"))]
-    imported.intro = [paragraph(line) for line in intro if line]
-    taken: set[str] = set()
     sections = imported.sections
 
-    if basics.get("summary"):
-        sections.append(Section("About", blocks=[paragraph(p) for p in _paragraphs(read.text(basics["summary"], "basics.summary"))]))
-    work = [_work(read, item, f"work[{i}]") for i, item in enumerate(read.items(document, "work"))]
-    if work:
-        metadata["positions"] = work
-        sections.append(Section("Experience", "entries", {"from": "positions"}))
-    education = [_education(read, item, f"education[{i}]") for i, item in enumerate(read.items(document, "education"))]
-    if education:
-        metadata["education"] = education
-        sections.append(Section("Education", "entries", {"from": "education"}))
-    collections: dict[str, list[dict]] = {}
-
-    def collection(title: str, entries: list[dict]) -> None:
+    def listed(key: str, title: str, entries: list, macro: str = "entries") -> None:
         if entries:
-            name = slug(title, taken)
-            collections[name] = entries
-            sections.append(Section(title, "entries", {"from": name}))
+            metadata[key] = entries
+            sections.append(Section(title, macro, {"from": key} if macro == "entries" else {}))
 
-    collection("Volunteering", [_volunteer(read, item, f"volunteer[{i}]") for i, item in enumerate(read.items(document, "volunteer"))])
-    collection("Projects", [_project(read, item, f"projects[{i}]") for i, item in enumerate(read.items(document, "projects"))])
-    awards = [_award(read, item, f"awards[{i}]") for i, item in enumerate(read.items(document, "awards"))]
-    if awards:
-        metadata["honors"] = awards
-        sections.append(Section("Awards", "entries", {"from": "honors"}))
-    collection("Certificates", [_certificate(read, item, f"certificates[{i}]") for i, item in enumerate(read.items(document, "certificates"))])
-    publications = [_publication(read, item, f"publications[{i}]") for i, item in enumerate(read.items(document, "publications"))]
+    if basics.get("summary"):
+        metadata["summary"] = read.text(basics["summary"], "basics.summary")
+        sections.append(Section("Summary", "summary"))
+    listed("positions", "Experience", [_work(read, item, f"work[{i}]") for i, item in enumerate(read.items(document, "work"))])
+    listed("education", "Education", [_education(read, item, f"education[{i}]") for i, item in enumerate(read.items(document, "education"))])
+    listed("volunteering", "Volunteering", [_volunteer(read, item, f"volunteer[{i}]") for i, item in enumerate(read.items(document, "volunteer"))])
+    listed("projects", "Projects", [_project(read, item, f"projects[{i}]") for i, item in enumerate(read.items(document, "projects"))])
+    listed("honors", "Awards", [_award(read, item, f"awards[{i}]") for i, item in enumerate(read.items(document, "awards"))])
+    listed("certificates", "Certificates", [_certificate(read, item, f"certificates[{i}]") for i, item in enumerate(read.items(document, "certificates"))])
+    publications = [_publication(read, item, f"publications[{i}]", name) for i, item in enumerate(read.items(document, "publications"))]
     keys: set[str] = set()
     for record in publications:
         record.key = cite_key(record.fields["title"], record.fields.get("year"), keys)
     if publications:
         imported.publications = publications
         sections.append(Section("Publications", "publications", {"group-by": "none"}))
-    skills = [_skill(read, item, f"skills[{i}]", "skills") for i, item in enumerate(read.items(document, "skills"))]
-    languages = [_language(read, item, f"languages[{i}]") for i, item in enumerate(read.items(document, "languages"))]
-    interests = [_skill(read, item, f"interests[{i}]", "interests") for i, item in enumerate(read.items(document, "interests"))]
-    if languages:
-        # Against the names as written too: "Languages" with a level shows as "Languages (Advanced)".
-        written = [item.get("name") for key in ("skills", "interests") for item in read.items(document, key)]
-        named = {str(name).casefold() for name in [*written, *(group["name"] for group in skills + interests)]}
-        skills.append({"name": _unused(("Languages", "Spoken languages"), named), "items": languages, "tags": ["skills"]})
-    if skills or interests:
-        metadata["skills"] = skills + interests
-    if skills:
-        sections.append(Section("Skills", "skills", {"tags": "skills"}))
-    if interests:
-        sections.append(Section("Interests", "skills", {"tags": "interests"}))
-    collection("Profiles", other_profiles)
-    references = list(read.items(document, "references"))
-    if references:
-        blocks = []
-        for i, item in enumerate(references):
-            item = read.mapping(item, f"references[{i}]")
-            quote = read.text(item.get("reference"), f"references[{i}].reference")
-            who = read.text(item.get("name"), f"references[{i}].name")
-            blocks.append(paragraph(f"{quote} — {who}" if quote and who else quote or who or ""))
-        sections.append(Section("References", blocks=blocks))
-    if collections:
-        metadata["collections"] = collections
+    listed("skills", "Skills", [_skill(read, item, f"skills[{i}]") for i, item in enumerate(read.items(document, "skills"))], "skills")
+    listed("languages", "Languages", [_language(read, item, f"languages[{i}]") for i, item in enumerate(read.items(document, "languages"))], "languages")
+    listed("interests", "Interests", [_skill(read, item, f"interests[{i}]") for i, item in enumerate(read.items(document, "interests"))], "interests")
+    listed("referees", "References", [_referee(read, item, f"references[{i}]") for i, item in enumerate(read.items(document, "references"))], "referees")
     return imported
 
 
@@ -107,20 +78,24 @@ def _paragraphs(value: str) -> list[str]:
     return [p for p in (part.strip() for part in value.split("\n\n")) if p]
 
 
-def _location(read: Reader, value: Any) -> str | None:
+def _location(read: Reader, value: Any) -> dict | None:
+    """basics.location in its parts, as metadata.yaml's contact.location keeps them."""
     if not value:
         return None
     place = read.mapping(value, "basics.location")
-    parts = [read.text(place.get(k), f"basics.location.{k}") for k in ("address", "postalCode", "city", "region", "countryCode")]
-    return ", ".join(p for p in parts if p) or None
+    parts = {target: read.text(place.get(source), f"basics.location.{source}") for source, target in (
+        ("address", "address"), ("postalCode", "postal_code"), ("city", "city"), ("region", "region"), ("countryCode", "country_code"))}
+    for key in set(place) - {"address", "postalCode", "city", "region", "countryCode"}:
+        read.warn(f"basics.location.{key} is not part of JSON Resume; it was not imported")
+    return {k: v for k, v in parts.items() if v} or None
 
 
 def _work(read: Reader, item: Any, where: str) -> dict:
     item = read.mapping(item, where)
-    lines = [read.text(item.get("description"), f"{where}.description")]
     return entry(read, where, title=item.get("position") or item.get("name"), org=item.get("name") if item.get("position") else None,
                  org_url=item.get("url"), location=item.get("location"), dates=date_range(read, item, where),
-                 detail=item.get("summary"), highlights=[*filter(None, lines), *read.strings(item.get("highlights"), f"{where}.highlights")])
+                 description=item.get("description"), detail=item.get("summary"),
+                 highlights=read.strings(item.get("highlights"), f"{where}.highlights"))
 
 
 def _volunteer(read: Reader, item: Any, where: str) -> dict:
@@ -135,10 +110,11 @@ def _education(read: Reader, item: Any, where: str) -> dict:
     item = read.mapping(item, where)
     study, area = item.get("studyType"), item.get("area")
     title = f"{study} in {area}" if study and area else study or area or item.get("institution")
-    courses = read.strings(item.get("courses"), f"{where}.courses")
-    return entry(read, where, title=title, org=item.get("institution") if (study or area) else None, org_url=item.get("url"),
-                 dates=date_range(read, item, where), gpa=item.get("score"),
-                 detail=", ".join(courses) if courses else None)
+    record = entry(read, where, title=title, org=item.get("institution") if (study or area) else None, org_url=item.get("url"),
+                   dates=date_range(read, item, where), gpa=item.get("score"), detail=item.get("summary"))
+    if (courses := read.strings(item.get("courses"), f"{where}.courses")):
+        record["courses"] = courses
+    return record
 
 
 def _award(read: Reader, item: Any, where: str) -> dict:
@@ -156,50 +132,54 @@ def _certificate(read: Reader, item: Any, where: str) -> dict:
 def _project(read: Reader, item: Any, where: str) -> dict:
     item = read.mapping(item, where)
     roles = read.strings(item.get("roles"), f"{where}.roles")
-    keywords = read.strings(item.get("keywords"), f"{where}.keywords")
-    aside = "; ".join(p for p in (", ".join(roles), item.get("type")) if p) or None
-    return entry(read, where, title=item.get("name"), url=item.get("url"), org=item.get("entity"), note=aside,
-                 dates=date_range(read, item, where), detail=item.get("description"),
-                 highlights=[*read.strings(item.get("highlights"), f"{where}.highlights"), *([", ".join(keywords)] if keywords else [])])
+    record = entry(read, where, title=item.get("name"), url=item.get("url"), org=item.get("entity"),
+                   role=", ".join(roles) or None, dates=date_range(read, item, where), description=item.get("description"),
+                   kind=item.get("type"), highlights=read.strings(item.get("highlights"), f"{where}.highlights"))
+    if (keywords := read.strings(item.get("keywords"), f"{where}.keywords")):
+        record["keywords"] = keywords
+    return record
 
 
-def _skill(read: Reader, item: Any, where: str, tag: str) -> dict:
+def _skill(read: Reader, item: Any, where: str) -> dict:
     item = read.mapping(item, where)
     name = read.text(item.get("name"), f"{where}.name") or read.fail(f"{where}.name is required")
-    level = read.text(item.get("level"), f"{where}.level")
-    items = read.strings(item.get("keywords"), f"{where}.keywords") or ([level] if level else [name])
-    shown = f"{name} ({level})" if level and items != [level] else name
-    return {"name": shown, "items": items, "tags": [tag]}
+    group: dict[str, Any] = {"name": name}
+    if (level := read.text(item.get("level"), f"{where}.level")):
+        group["level"] = level
+    group["items"] = read.strings(item.get("keywords"), f"{where}.keywords")
+    if (summary := read.text(item.get("summary"), f"{where}.summary")):
+        group["items"].append(summary)  # interests carried a summary in JSON Resume 0.x
+    return group
 
 
-def _unused(names: tuple[str, ...], taken: set[str]) -> str:
-    """The first name no other skill group has (a group called "Languages" may list programming
-    languages), else the last one numbered."""
-    free = [name for name in names if name.casefold() not in taken]
-    if free:
-        return free[0]
-    return next(f"{names[-1]} {n}" for n in range(2, len(taken) + 3) if f"{names[-1]} {n}".casefold() not in taken)
-
-
-def _language(read: Reader, item: Any, where: str) -> str:
+def _language(read: Reader, item: Any, where: str) -> dict:
     item = read.mapping(item, where)
     language = read.text(item.get("language"), f"{where}.language") or read.fail(f"{where}.language is required")
     fluency = read.text(item.get("fluency"), f"{where}.fluency")
-    return f"{language} ({fluency})" if fluency else language
+    return {"language": language, **({"fluency": fluency} if fluency else {})}
 
 
-def _publication(read: Reader, item: Any, where: str) -> BibRecord:
+def _referee(read: Reader, item: Any, where: str) -> dict:
+    item = read.mapping(item, where)
+    name = read.text(item.get("name"), f"{where}.name") or read.fail(f"{where}.name is required")
+    quote = read.text(item.get("reference"), f"{where}.reference")
+    return {"name": name, **({"reference": quote} if quote else {})}
+
+
+def _publication(read: Reader, item: Any, where: str, owner: str) -> BibRecord:
+    """The owner's own work: JSON Resume names no authors, so the owner is its author."""
     item = read.mapping(item, where)
     title = read.text(item.get("name"), f"{where}.name") or read.fail(f"{where}.name is required")
-    fields = {"title": title}
-    when = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-\d{2})?", date_range(read, item, where, single="releaseDate") or "")
+    fields = {"title": title, "author": author_list([owner])}
+    when = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", date_range(read, item, where, single="releaseDate") or "")
     if when:
         fields["year"] = when[1]
         if when[2]:
             fields["month"] = str(int(when[2]))
+        if when[3]:
+            fields["day"] = str(int(when[3]))
     for source, target in (("publisher", "_venue"), ("summary", "_note"), ("url", "url")):
         value = read.text(item.get(source), f"{where}.{source}")
         if value:
             fields[target] = value
     return BibRecord("", "misc", fields)
-

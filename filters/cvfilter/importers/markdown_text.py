@@ -47,18 +47,53 @@ class PlainText:
 
 def plain_texts(values: list[str], shown: str) -> list[PlainText]:
     """Each Markdown value as plain text, all read by one pandoc run."""
+    return [_plain(blocks) for blocks in _read_each(values, shown)]
+
+
+def inline_markdown(values: list[str], shown: str) -> list[list[pf.Inline]]:
+    """Each value as the inlines of its Markdown, keeping only what RenderCV's Markdown has: bold,
+    italic and links to web or mail addresses. Anything else arrives as its text, so no raw HTML,
+    TeX, attribute or Div syntax passes from someone else's file into cv.md."""
+    out = []
+    for blocks in _read_each(values, shown):
+        inlines: list[pf.Inline] = []
+        for block in blocks:
+            if inlines:
+                inlines.append(pf.Space())
+            inlines.extend(_kept(item) for item in (block.content if isinstance(block, (pf.Para, pf.Plain)) else [pf.Str(pf.stringify(block))]))
+        out.append(inlines)
+    return out
+
+
+def _kept(item: pf.Inline) -> pf.Inline:
+    if isinstance(item, (pf.Str, pf.Space)):
+        return item
+    if isinstance(item, (pf.SoftBreak, pf.LineBreak)):
+        return pf.Space()
+    if isinstance(item, (pf.Strong, pf.Emph)):
+        return type(item)(*(_kept(each) for each in item.content))
+    if isinstance(item, pf.Link) and _SAFE_LINK.match(item.url):
+        return pf.Link(*(_kept(each) for each in item.content), url=item.url)
+    return pf.Str(pf.stringify(item) if not isinstance(item, pf.Code) else item.text)
+
+
+_SAFE_LINK = re.compile(r"^(https?://|mailto:)[^\s]+$", re.IGNORECASE)
+
+
+def _read_each(values: list[str], shown: str) -> list[list[pf.Block]]:
+    """The blocks of each value, all read by one pandoc run."""
     if not values:
         return []
     marker = f"cvfilterfield{secrets.token_hex(8)}"
     groups: list[list[pf.Block]] = [[]]
     for block in _blocks(f"\n\n{marker}\n\n".join(_inline_only(value) for value in values), shown):
-        if isinstance(block, pf.Para) and pf.stringify(block) == marker:
+        if isinstance(block, pf.Para) and pf.stringify(block).strip() == marker:
             groups.append([])
         else:
             groups[-1].append(block)
     if len(groups) != len(values):  # a value ran into its neighbour: read each on its own
         groups = [_blocks(_inline_only(value), shown) for value in values]
-    return [_plain(blocks) for blocks in groups]
+    return groups
 
 
 def _blocks(markdown: str, shown: str) -> list[pf.Block]:

@@ -19,12 +19,19 @@ import panflute as pf
 from ..data.model import ENTRY_LISTS
 from ..errors import CvError, Location
 from .bibtex import BibRecord, author_list, cite_key
-from .document import ImportedCv, Section, markdown_blocks, paragraph, slug
+from .document import ImportedCv, Section, slug
 from .fields import Reader, contact_from_profiles, date_range, entry
-from .markdown_text import plain_texts
+from ..macros.listing import count_down
+from .markdown_text import inline_markdown, plain_texts
 
-_TOP = ("cv", "design", "locale", "locale_catalog", "rendercv_settings")
-_CV_KEYS = ("name", "location", "email", "phone", "website", "photo", "social_networks", "sections", "label", "headline")
+_TOP = ("cv", "design", "locale", "locale_catalog", "rendercv_settings", "settings")
+_CV_KEYS = ("name", "location", "email", "phone", "website", "photo", "social_networks", "custom_connections", "sections",
+            "label", "headline")
+# RenderCV's networks that `contact:` has no key for, with the addresses RenderCV makes of a user name.
+_OTHER_NETWORKS = {"IMDB": "https://imdb.com/name/{}", "Instagram": "https://instagram.com/{}", "YouTube": "https://youtube.com/@{}",
+                   "Telegram": "https://t.me/{}", "WhatsApp": "https://wa.me/{}", "Leetcode": "https://leetcode.com/u/{}",
+                   "Reddit": "https://reddit.com/user/{}"}
+_LANGUAGES = {"english": "en", "german": "de", "french": "fr", "spanish": "es"}
 _KINDS = (  # (kind, keys that identify it), in the order RenderCV tries them
     ("publication", {"title", "authors"}),
     ("experience", {"company", "position"}),
@@ -54,30 +61,49 @@ def from_rendercv(document: Any, shown: str, locate: Callable[[tuple[str | int, 
         if key not in _CV_KEYS:
             read.warn(f"cv.{key} is not part of RenderCV's format; it was not imported")
     name = read.text(cv.get("name"), "cv.name") or read.fail("cv.name is required", "the CV needs a name")
-    contact, other_profiles = contact_from_profiles(read, cv.get("social_networks") or [], "cv.social_networks")
-    if cv.get("email"):
-        contact["email"] = read.text(cv["email"], "cv.email")
+    networks = [dict(n, url=_OTHER_NETWORKS[n["network"]].format(n.get("username", ""))) if isinstance(n, dict)
+                and n.get("network") in _OTHER_NETWORKS else n for n in (cv.get("social_networks") or [])]
+    contact, other_profiles = contact_from_profiles(read, networks, "cv.social_networks")
+    emails, websites = _one_or_more(read, cv.get("email"), "cv.email"), _one_or_more(read, cv.get("website"), "cv.website")
+    if emails:
+        contact["email"] = emails[0]
+        other_profiles += [{"network": "E-mail", "username": e, "url": f"mailto:{e}"} for e in emails[1:]]
     if cv.get("phone"):
         contact["phone"] = re.sub(r"^tel:", "", read.text(cv["phone"], "cv.phone") or "")
-    if cv.get("website"):
-        contact["website"] = read.text(cv["website"], "cv.website")
+    if websites:
+        contact["website"] = websites[0]
+        other_profiles += [{"network": "Website", "url": w} for w in websites[1:]]
+    for i, custom in enumerate(cv.get("custom_connections") or []):
+        custom = read.mapping(custom, f"cv.custom_connections[{i}]")
+        label = read.text(custom.get("placeholder"), f"cv.custom_connections[{i}].placeholder") or "Link"
+        url = read.url(custom.get("url"), f"cv.custom_connections[{i}].url")
+        other_profiles.append({"network": label, **({"url": url} if url else {})})
+    if (place := read.text(cv.get("location"), "cv.location")):
+        contact["location"] = place
+    if other_profiles:
+        contact["profiles"] = other_profiles
     if cv.get("photo"):
-        read.warn("cv.photo: a photo is not part of cvfilter's CV; it was not imported")
-    metadata: dict[str, Any] = {"name": name, "contact": contact}
+        read.warn("cv.photo: a photo is not part of cvfilter's CV; it was not imported", at=("cv", "photo"))
+    metadata: dict[str, Any] = {"name": name}
+    if (headline := read.text(cv.get("headline") or cv.get("label"), "cv.headline")):
+        metadata["headline"] = headline
+    metadata["contact"] = contact
     imported = ImportedCv(metadata=metadata, warnings=read.warnings)
-    imported.intro = [paragraph(t) for t in (read.text(cv.get(k), f"cv.{k}") for k in ("label", "headline", "location")) if t]
+    _settings(read, document, imported)
     sections = cv.get("sections") or {}
     if not isinstance(sections, dict):
         read.fail("cv.sections must map section titles to lists of entries")
     taken: set[str] = set()
     collections: dict[str, list[dict]] = {}
-    skills: list[dict] = []
     keys: set[str] = set()
     kinds = {}
     for raw_title, entries in sections.items():
         if not isinstance(entries, list):
             read.fail(f"cv.sections.{raw_title} must be a list of entries")
         kinds[raw_title] = _kind(read, entries, f"cv.sections.{raw_title}")
+    aliases = _marked_authors(read, sections, kinds, name)
+    if aliases:
+        metadata["owner"] = {"aliases": aliases}
     plain = _without_markdown(read, {t: e for t, e in sections.items() if kinds[t] not in _MARKDOWN_KINDS}, shown)
     for raw_title, entries in sections.items():
         title = _title(str(raw_title))
@@ -87,11 +113,12 @@ def from_rendercv(document: Any, shown: str, locate: Callable[[tuple[str | int, 
         if kind in _MARKDOWN_KINDS:
             imported.sections.append(Section(title, blocks=_markdown_section(read, kind, entries, where, shown)))
         elif kind == "one_line":
+            lines = []
             for i, (item, _org_url) in enumerate(plain[raw_title]):
                 label = read.text(item.get("label"), f"{where}[{i}].label") or read.fail(f"{where}[{i}].label is required")
-                details = read.text(item.get("details"), f"{where}[{i}].details") or ""
-                skills.append({"name": label, "items": [details] if details else [label], "tags": [name]})
-            imported.sections.append(Section(title, "skills", {"tags": name}))
+                lines.append({"label": label, "text": read.text(item.get("details"), f"{where}[{i}].details") or ""})
+            metadata.setdefault("lines", {})[name] = lines
+            imported.sections.append(Section(title, "lines", {"from": name}))
         elif kind == "publication":
             for i, (item, _org_url) in enumerate(plain[raw_title]):
                 imported.publications.append(_publication(read, item, f"{where}[{i}]", name, keys))
@@ -101,21 +128,72 @@ def from_rendercv(document: Any, shown: str, locate: Callable[[tuple[str | int, 
             # A section called "education" fills the built-in list of that name; others are collections.
             (metadata if name in ENTRY_LISTS else collections)[name] = dated
             imported.sections.append(Section(title, "entries", {"from": name}))
-    if other_profiles:
-        profiles = slug("Profiles", taken)
-        collections[profiles] = other_profiles
-        imported.sections.append(Section("Profiles", "entries", {"from": profiles}))
     if collections:
         metadata["collections"] = collections
-    if skills:
-        metadata["skills"] = skills
     return imported
 
 
 def _title(key: str) -> str:
-    """RenderCV shows a section key with its underscores as spaces and each word capitalised."""
-    words = key.replace("_", " ").split()
-    return " ".join(w[:1].upper() + w[1:] for w in words) or key
+    """The title RenderCV shows for a section key: as written if it has a space or a capital,
+    else its underscores as spaces and each word capitalised but the small ones ("and", "of")."""
+    if " " in key or any(c.isupper() for c in key):
+        return key
+    return " ".join(w if w in _SMALL_WORDS else w.capitalize() for w in key.replace("_", " ").split(" ")) or key
+
+
+_SMALL_WORDS = set("a and as at but by for from if in into like near nor of off on onto or over so than that to upon when with yet".split())
+
+
+def _one_or_more(read: Reader, value: Any, where: str) -> list[str]:
+    """RenderCV 2.8 takes one e-mail address or website, or a list of them."""
+    return read.strings(value if isinstance(value, list) else [value] if value else [], where)
+
+
+def _settings(read: Reader, document: dict, imported: ImportedCv) -> None:
+    """What of RenderCV's design, locale and settings cvfilter has an option for; the rest is listed."""
+    design = document.get("design") or {}
+    locale = document.get("locale") or {}
+    settings = document.get("settings") or document.get("rendercv_settings") or {}
+    for part, value in (("design", design), ("locale", locale), ("settings", settings)):
+        read.mapping(value, part)
+    size = (design.get("page") or {}).get("size") if isinstance(design.get("page"), dict) else None
+    if size:
+        imported.papersize = {"us-letter": "us-letter", "a4": "a4", "a5": "a5", "us-legal": "us-legal"}.get(str(size))
+    language = str(locale.get("language") or "english").casefold()
+    if language in _LANGUAGES:
+        imported.lang = _LANGUAGES[language] if language != "english" else None
+    else:
+        read.warn(f"locale.language {language!r}: cvfilter prints English, German, French or Spanish; the CV is in English",
+                  at=("locale", "language"))
+    when = settings.get("current_date")
+    if when and str(when) != "today":
+        imported.date = str(when)
+    kept = {"theme", "page"} if not size else {"theme"}
+    for key in design:
+        if key not in kept and design[key] not in (None, {}, []):
+            read.warn(f"design.{key}: RenderCV's layout settings have no counterpart in cvfilter's theme; not imported",
+                      at=("design", key))
+    for key in locale:
+        if key != "language" and locale[key] not in (None, {}, []):
+            read.warn(f"locale.{key}: cvfilter's own words are set with `cvfilter: labels:` in cv.md; not imported",
+                      at=("locale", key))
+    if settings.get("bold_keywords"):
+        read.warn("settings.bold_keywords: cvfilter bolds only the owner's name; not imported", at=("settings", "bold_keywords"))
+
+
+def _marked_authors(read: Reader, sections: dict, kinds: dict, name: str) -> list[str]:
+    """RenderCV marks the CV's owner in author lists with bold or italics (`*John Doe*`): each
+    marked name that is not the owner's name as written becomes an alias, so it is bold here too."""
+    found: list[str] = []
+    for title, entries in sections.items():
+        if kinds[title] != "publication":
+            continue
+        for item in entries:
+            for author in item.get("authors") or []:
+                marked = re.fullmatch(r"(\*{1,3}|_{1,3})(.+?)\1", str(author).strip())
+                if marked and marked[2].strip() != name and marked[2].strip() not in found:
+                    found.append(marked[2].strip())
+    return found
 
 
 def _kind(read: Reader, entries: list, where: str) -> str:
@@ -139,37 +217,37 @@ def _kind(read: Reader, entries: list, where: str) -> str:
 
 
 def _markdown_section(read: Reader, kind: str, entries: list, where: str, shown: str) -> list[pf.Block]:
+    """Text, bullet and numbered entries, whose Markdown cv.md keeps: bold, italic and safe links."""
+    field = {"text": None, "bullet": "bullet", "numbered": "number", "reversed_numbered": "reversed_number"}[kind]
+    values = [read.text(item if field is None else item.get(field), f"{where}[{i}]" + (f".{field}" if field else "")) or ""
+              for i, item in enumerate(entries)]
+    runs = inline_markdown(values, shown)
     if kind == "text":
-        return [b for i, item in enumerate(entries) for b in markdown_blocks(read.text(item, f"{where}[{i}]") or "", shown)]
-    field = {"bullet": "bullet", "numbered": "number", "reversed_numbered": "reversed_number"}[kind]
-    items = [pf.ListItem(*markdown_blocks(read.text(item.get(field), f"{where}[{i}].{field}") or "", shown))
-             for i, item in enumerate(entries)]
+        return [pf.Para(*inlines) for inlines in runs]
+    items = [pf.ListItem(pf.Plain(*inlines)) for inlines in runs]
     if kind == "bullet":
         return [pf.BulletList(*items)]
     if kind == "reversed_numbered":
-        # Pandoc lists count up only; a count-down list writes its numbers into the text.
-        blocks: list[pf.Block] = []
-        for number, item in zip(range(len(items), 0, -1), items):
-            first, *rest = list(item.content) or [pf.Para()]
-            if isinstance(first, (pf.Para, pf.Plain)):
-                blocks.append(pf.Para(pf.Str(f"{number}."), pf.Space(), *first.content))
-            else:
-                blocks.extend([pf.Para(pf.Str(f"{number}.")), first])
-            blocks.extend(rest)
-        return blocks
+        return [count_down(items)]
     return [pf.OrderedList(*items)]
 
 
 def _dated(read: Reader, kind: str, item: dict, where: str, org_url: str | None) -> dict:
     dates = date_range(read, item, where, start="start_date", end="end_date") or read.text(item.get("date"), f"{where}.date")
     common = {"dates": dates, "location": item.get("location"), "detail": item.get("summary"), "url": item.get("url"),
-              "highlights": read.strings(item.get("highlights"), f"{where}.highlights")}
+              "highlights": [_nested(h) for h in read.strings(item.get("highlights"), f"{where}.highlights")]}
     if kind == "experience":
         return entry(read, where, title=item.get("position"), org=item.get("company"), org_url=org_url, **common)
     if kind == "education":
         degree, area = item.get("degree"), item.get("area")
         return entry(read, where, title=f"{degree} in {area}" if degree else area, org=item.get("institution"), org_url=org_url, **common)
     return entry(read, where, title=item.get("name"), **common)
+
+
+def _nested(highlight: str) -> str | dict:
+    """RenderCV's nested bullets: "Main point - first - second" is a bullet with two below it."""
+    head, *below = highlight.split(" - ")
+    return {"text": head, "items": below} if below else highlight
 
 
 # RenderCV reads every text of an entry as Markdown but these; the ones of a text, bullet or
