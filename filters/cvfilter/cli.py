@@ -83,6 +83,8 @@ def make_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="start a CV: cv.md, metadata.yaml and publications.bib with every macro shown once")
     new.add_argument("folder", nargs="?", default=Path("."), type=Path, help="where to write (default: here)")
     new.add_argument("--force", action="store_true", help="replace files that already exist")
+    new.add_argument("--kind", choices=("cv", "resume"), default="cv",
+                     help="cv: an academic CV showing every macro (default); resume: an engineer's one-page résumé")
 
     ci = commands.add_parser("init-ci", help="write .github/workflows/cv.yml: the cvfilter Action builds the CV on every push, keeps the files")
     ci.add_argument("folder", nargs="?", default=Path("."), type=Path, help="the CV's repository (default: here)")
@@ -256,7 +258,7 @@ def _import(args: argparse.Namespace) -> int:
 def _new(args: argparse.Namespace) -> int:
     from .starter import new_cv
 
-    for path in new_cv(args.folder, args.force):
+    for path in new_cv(args.folder, args.force, args.kind):
         print(f"wrote {path}")
     print(f"next: cd {args.folder} && cv build")
     return 0

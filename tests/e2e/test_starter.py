@@ -14,11 +14,29 @@ from cvfilter.macros.registry import INLINE_MACROS
 from tests.conftest import normalize
 
 
-def test_starter_shows_every_macro():
-    text = (styles_dir() / "templates" / "new" / "cv.md").read_text(encoding="utf-8")
-    used = re.findall(r"^::: *\{?\.?([\w-]+)", text, re.MULTILINE) + re.findall(r"\]\{\.([\w-]+)", text)
+def test_the_two_starters_show_every_macro():
+    used = []
+    for kind in ("new", "resume"):
+        text = (styles_dir() / "templates" / kind / "cv.md").read_text(encoding="utf-8")
+        used += re.findall(r"^::: *\{?\.?([\w-]+)", text, re.MULTILINE) + re.findall(r"\]\{\.([\w-]+)", text)
     used = [name for name in used if name]
-    assert set(used) == {*MACROS, *INLINE_MACROS}  # a new macro belongs in the starter too
+    assert set(used) == {*MACROS, *INLINE_MACROS}  # a new macro belongs in a starter too
+
+
+def test_the_resume_starter_is_one_page_with_bullets(tmp_path, capsys):
+    assert main(["new", "--kind", "resume", str(tmp_path)]) == 0
+    assert main(["build", str(tmp_path / "cv.md"), "--to", "pdf,html,docx"]) == 0
+    built = tmp_path / "build"
+    pages = PdfReader(built / "cv.pdf").pages
+    assert len(pages) == 1
+    assert "• Led the move of the ledger service" in pages[0].extract_text()
+    soup = BeautifulSoup((built / "cv.html").read_text(encoding="utf-8"), "html.parser")
+    nested = soup.select(".cv-highlights > ul > li > ul > li")
+    assert [normalize(li.get_text()) for li in nested][:1] == ["Runbooks for the 20 alerts that page"]
+    from docx import Document
+
+    listed = [p for p in Document(str(built / "cv.docx")).paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    assert "Led the move of the ledger service to an event log; settlement runs 6x faster" in [p.text for p in listed]
 
 
 def test_new_cv_builds_in_every_format(tmp_path, capsys):
