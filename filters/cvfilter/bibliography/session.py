@@ -12,7 +12,7 @@ from ..context import Context
 from ..errors import CvError, Location, relative
 from .entries import Bibliography
 from .names import Owner
-from .reader import read_bibliography
+from .reader import CASED_FIELDS, read_bibliography
 
 
 def bibliography_of(context: Context, where: Location) -> Bibliography:
@@ -38,8 +38,8 @@ def in_language(bibliography: Bibliography, lang: str) -> Bibliography:
     for key, entry in bibliography.entries.items():
         local = {name.removesuffix(suffix): value for name, value in entry.fields.items() if name.endswith(suffix) and value}
         if local:
-            runs = ((local["title"], True),) if "title" in local else entry.title_runs
-            entry = replace(entry, fields={**entry.fields, **local}, title_runs=runs)
+            runs = {**entry.runs, **{name: ((value, True),) for name, value in local.items() if name in CASED_FIELDS}}
+            entry = replace(entry, fields={**entry.fields, **local}, runs=runs)
         entries[key] = entry
     return replace(bibliography, entries=entries)
 
