@@ -7,6 +7,7 @@ The typst package on PyPI is a Python API with no command; this wrapper lets
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     output = args.output or args.input.with_suffix(".pdf")
     root = args.root or args.input.resolve().parent
     try:
-        pdf = compile_typst(str(args.input), root)
+        pdf = compile_typst(str(args.input), root, font_folders=_script_folders(args.input))
     except CvError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -37,6 +38,19 @@ def main(argv: list[str] | None = None) -> int:
     else:
         output.write_bytes(pdf)
     return 0
+
+
+def _script_folders(source: Path) -> tuple[str, ...]:
+    """The folders of the script faces (script_fonts.py) the characters of `source` need, in the
+    language its `lang:` names: what `cv build` hands Typst too."""
+    from .script_fonts import faces
+
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ()  # compile_typst reports the file
+    lang = re.search(r'lang: "([A-Za-z-]+)"', text)
+    return tuple(face.folder for face in faces(text, lang.group(1) if lang else "en")[0])
 
 
 if __name__ == "__main__":

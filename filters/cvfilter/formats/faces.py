@@ -6,6 +6,8 @@ complex-script and East Asian fonts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pathlib import Path
 
 from ..context import Context
@@ -24,14 +26,19 @@ def source_files(context: Context) -> list[tuple[str, Path]]:
 
 def locate(text: str, context: Context) -> Location | None:
     """The first line of the sources that holds `text`."""
+    return first_place(context, lambda line: column if (column := line.find(text)) >= 0 else None)
+
+
+def first_place(context: Context, column_in: Callable[[str], int | None]) -> Location | None:
+    """The first line of the sources where `column_in` finds a column (counting from 0)."""
     for shown, path in source_files(context):
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             continue
         for number, line in enumerate(lines, start=1):
-            column = line.find(text)
-            if column >= 0:
+            column = column_in(line)
+            if column is not None:
                 return Location(shown, number, column + 1)
     return None
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..context import Context
 from ..errors import Location
 from ..script_fonts import Face, script_of
-from .faces import document_faces, locate, missing_scripts, source_chars, source_files
+from .faces import document_faces, first_place, locate, missing_scripts, source_chars, source_files
 from .typst import typst_string
 from .typst_compile import typst_compiler
 
@@ -61,16 +61,7 @@ def fallback_warnings(context: Context | None) -> None:
 
 def _first_place(context: Context, wanted: Callable[[str], bool]) -> Location | None:
     """The first character of the sources for which `wanted` holds."""
-    for shown, path in source_files(context):
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
-            continue
-        for number, line in enumerate(lines, start=1):
-            column = next((i for i, char in enumerate(line) if ord(char) > 0x7F and wanted(char)), None)
-            if column is not None:
-                return Location(shown, number, column + 1)
-    return None
+    return first_place(context, lambda line: next((i for i, char in enumerate(line) if ord(char) > 0x7F and wanted(char)), None))
 
 
 def pdf_warner(context: Context | None) -> Warn | None:
