@@ -109,3 +109,4 @@ def normalize(text: str) -> str:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-bad", action="store_true", help="rewrite tests/bad/*/expected.txt from the current messages")
+    parser.addoption("--update-cases", action="store_true", help="rewrite tests/cases/*/expected/ from the current outputs")
