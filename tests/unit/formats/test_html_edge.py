@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from ..conftest import normalize
+from tests.conftest import normalize
 
 DOC = """
 # Awards [2019]{.cv-date}

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from cvfilter.filter import run
 from cvfilter.formats.common import join_words
 
-from ..conftest import ROOT, markdown_to_doc
+from tests.conftest import ROOT, markdown_to_doc
 
 
 def shape(elem: pf.Element) -> list[str]:
