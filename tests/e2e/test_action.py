@@ -14,6 +14,7 @@ import yaml
 from tests.conftest import ROOT, copy_example
 from tests.readback import html_text, pdf_text
 from tests.runner import Runner
+from tests.tools import action_validator
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 
@@ -29,6 +30,15 @@ def test_action_metadata_names_its_inputs_and_every_input_reaches_a_step():
         assert "${{" not in step.get("run", ""), f"{step.get('name')}: inputs reach scripts through env only"
         assert "run" not in step or step["shell"] == "bash"
     assert {"folder", "pdf", "docx", "html", "files"} <= set(ACTION["outputs"])
+
+
+def test_action_metadata_fits_the_schema_of_github_actions(tmp_path):
+    assert action_validator(ROOT / "action.yml").returncode == 0
+    broken = tmp_path / "broken" / "action.yml"
+    broken.parent.mkdir()
+    broken.write_text((ROOT / "action.yml").read_text(encoding="utf-8").replace("      shell: bash\n", "      shel: bash\n", 1))
+    done = action_validator(broken)
+    assert done.returncode == 1 and "Additional property 'shel' is not allowed" in done.stdout + done.stderr
 
 
 @pytest.fixture(scope="module")
