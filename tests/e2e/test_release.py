@@ -107,6 +107,7 @@ def test_the_wheel_holds_every_style_template_csl_and_schema(release):
     assert {"cvfilter/styles/metadata.schema.json", "cvfilter/styles/frontmatter.schema.json",
             "cvfilter/styles/csl/cvfilter.csl", "cvfilter/styles/docx/reference.docx"} <= names
     assert not any(name.startswith(("tests/", "cv.md", "metadata.yaml")) for name in names)  # no stray repo files
+    assert f"cvfilter-{VERSION}.dist-info/licenses/LICENSE" in names
 
 
 def test_the_wheel_in_a_fresh_environment_builds_a_new_cv_far_from_the_clone(release):
