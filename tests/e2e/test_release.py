@@ -9,6 +9,7 @@ change, so what is tested is what a tag would release.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -158,3 +159,19 @@ def test_release_notes_come_from_the_changelog(tmp_path):
     assert done.returncode == 0 and "The first version" in done.stdout and "## " not in done.stdout
     missing = subprocess.run([sys.executable, str(script), "v9.9.9"], capture_output=True, text=True)
     assert missing.returncode == 1 and "no section `## 9.9.9`" in missing.stderr
+
+
+def test_a_plain_source_copy_without_git_gets_the_fallback_version(release, tmp_path):
+    """A downloaded source zip (or the files of a composite Action, which GitHub fetches without
+    .git) still builds: setuptools-scm falls back to the version in pyproject.toml."""
+    archive = subprocess.run(["git", "-C", str(release.clone), "archive", "HEAD"], capture_output=True, check=True).stdout
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    subprocess.run(["tar", "-x", "-C", str(plain)], input=archive, check=True)
+    assert not (plain / ".git").exists()
+    done = subprocess.run([sys.executable, "-m", "build", "--sdist", "--outdir", str(tmp_path / "out"), str(plain)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    fallback = re.search(r'^fallback_version = "(.+)"$', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)[1]
+    assert [path.name for path in (tmp_path / "out").iterdir()] == [f"cvfilter-{fallback}.tar.gz"]
+    assert f"## {fallback}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")  # a version the changelog knows
