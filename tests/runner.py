@@ -34,6 +34,7 @@ class Runner:
         self.temp.mkdir(parents=True, exist_ok=True)
         self.path_file = self.temp / "github_path"
         self.path_file.touch()
+        self.values.setdefault("runner.temp", str(self.temp))
         self.env = {**os.environ, "RUNNER_TEMP": str(self.temp), "GITHUB_WORKSPACE": str(self.workspace),
                     "GITHUB_PATH": str(self.path_file), "CI": "true", **self.env}
 

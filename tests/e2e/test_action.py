@@ -73,7 +73,7 @@ def action_run(tmp_path_factory):
                     {"actions/setup-python": setup_python, "actions/upload-artifact": upload,
                      "actions/upload-pages-artifact": upload_pages, "actions/deploy-pages": lambda _: None},
                     {**{f"inputs.{key}": value for key, value in inputs.items()},
-                     "github.action_path": str(action_path), "runner.temp": str(base / "runner-temp"),
+                     "github.action_path": str(action_path),
                      "inputs.pages == 'true'": "true",
                      "inputs.release == 'true' && startsWith(github.ref, 'refs/tags/')": "false",
                      "github.token": "unused", "github.ref_name": "main"})
