@@ -13,6 +13,7 @@ from pathlib import Path
 import panflute as pf
 
 from .bibliography.reader import read_bibliography
+from . import cldr
 from .config import CONFIG_KEY, DONE_KEY, Config, DataFiles, named_files, read_config, resolve_inside, source_of, with_lang
 from .context import Context
 from .data.load import load_cv_data
@@ -22,6 +23,7 @@ from .errors import CvError, Diagnostics, Location, Problem, relative
 from .formats.finishing import finish_for
 from .document import RAW_TYPST  # noqa: F401  (before any document loads: raw Typst in cv.md is valid)
 from .locate import InlineLocator, MacroLocator
+from .labels import LANGUAGES
 from .translations import has_translations, keep_language
 from .walk import in_order, walk
 
@@ -79,6 +81,10 @@ def load_context(
     files = DataFiles(data=data_path, stats=resolved["stats"][0], bibliography=bibliographies,
                       csl=next(iter(resolved.get("csl", ())), None))
     context = Context(config=config, data=data, data_source=source, base_dir=base_dir, files=files)
+    if context.labels.base != cldr.primary(config.lang):
+        context.diagnostics.warn(front.locate(("lang",)) if front else Location(config.source, 1),
+                                 f"no labels for lang {config.lang!r}, so the CV's own words and dates are in English",
+                                 f"languages with labels: {' '.join(LANGUAGES)}")
     chosen = variant or config.variant
     if chosen:
         from .macros.selection import choose

@@ -85,3 +85,14 @@ def test_a_per_language_value_picks_the_tag_then_its_language_then_the_fallbacks
     assert data == {"a": [{"title": "Wissenschaftlerin", "org": "ACME"}]} and problems == []
     _, problems = choose({"title": {"en": "x", "english": "y"}}, "en", ())
     assert [(p.path, p.message) for p in problems] == [(("title", "english"), "'english' is not a language tag")]
+
+
+def test_a_language_without_labels_is_a_warning_at_the_lang_line(tmp_path):
+    from cvfilter.check import check
+    from tests.conftest import SMALL_CV
+
+    (tmp_path / "metadata.yaml").write_text("name: Ada\npositions:\n  - {title: Analyst, dates: 2019}\n", encoding="utf-8")
+    (tmp_path / "cv.md").write_text(SMALL_CV.replace("date: 2023-03-20", "date: 2023-03-20\nlang: ro"), encoding="utf-8")
+    line = SMALL_CV.splitlines().index("date: 2023-03-20") + 2
+    warned = [p for p in check(tmp_path / "cv.md") if "no labels" in p.message]
+    assert [(p.severity, p.location.line) for p in warned] == [("warning", line)] and "de fr" in warned[0].hint
