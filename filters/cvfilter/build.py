@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +19,8 @@ from .source import read_source
 from .warmer import Warmers
 
 if TYPE_CHECKING:
+    import panflute as pf
+
     from .context import Context
 
 
@@ -28,15 +30,17 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     inputs: list[Path] = field(default_factory=list)
+    seen: object = None  # what `look` returned, given the semantic document (`cv check --ats`)
 
 
 def build(
     source: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, out_dir: Path | None = None, stem: str = "cv", variant: str | None = None,
-    lang: str | None = None,
+    lang: str | None = None, look: Callable[[pf.Doc, Context | None], object] | None = None,
 ) -> BuildResult:
-    """Build `formats` from `source` into `out_dir` (default: build/ beside the source), optionally one variant."""
+    """Build `formats` from `source` into `out_dir` (default: build/ beside the source), optionally one variant;
+    `look` reads the semantic document (and the loaded context) before the writers finish it in place."""
     with _collector_paused():
-        return _build(source, formats, out_dir, stem, variant, lang)
+        return _build(source, formats, out_dir, stem, variant, lang, look)
 
 
 @contextmanager
@@ -54,7 +58,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: str, variant: str | None,
-           lang: str | None = None) -> BuildResult:
+           lang: str | None = None, look: Callable[[pf.Doc, Context | None], object] | None = None) -> BuildResult:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise CvError.at(Location(str(source)), f"unknown format {unknown[0]!r}", f"choose from {', '.join(FORMATS)}")
@@ -96,6 +100,8 @@ def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: s
             _split_out(result.timings, "macros", context.timings)
     finally:
         warmers.stop()
+    if look is not None:
+        result.seen = look(doc, context)
     produced = write_all(doc, formats, context, base, shown, clock)
     if context:  # writers may add warnings too (a PDF that cannot be PDF/A)
         result.warnings = list(context.diagnostics.warnings)

@@ -49,6 +49,7 @@ def make_parser() -> argparse.ArgumentParser:
     chosen.add_argument("--all-variants", action="store_true", help="build cv.* and every variant of the front matter")
     build.add_argument("--lang", default=None, help="build in this language (a per-language value's text, the labels), e.g. de")
     build.add_argument("--refresh-stats", action="store_true", help="run `cv stats --refresh` first (uses the network)")
+    build.add_argument("--ats", action="store_true", help="then read the PDF, DOCX and HTML back as applicant-tracking parsers do (see cv check --ats)")
 
     watch = commands.add_parser("watch", help="rebuild whenever cv.md, its data, bibliography or styles change")
     watch.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
@@ -60,6 +61,9 @@ def make_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate cv.md, metadata.yaml and the bibliography; exit 1 on errors")
     check.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
     check.add_argument("--lang", default=None, help="check in this language and list every per-language value without its text")
+    check.add_argument("--ats", action="store_true",
+                       help="build the PDF, DOCX and HTML and read them back as applicant-tracking parsers do; exit 1 below the front matter's cvfilter.ats.threshold (default 100)")
+    check.add_argument("-o", "--output", type=Path, default=None, help="with --ats: the build folder (default: build/ beside cv.md)")
 
     stats = commands.add_parser("stats", help="show the cached GitHub stars and citation metrics, and their age")
     stats.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
@@ -177,6 +181,8 @@ def _build(args: argparse.Namespace) -> int:
         from .stats.command import refresh_before_build
 
         refresh_before_build(args.source)
+    if args.ats:
+        return _ats(args.source, args.output, args.lang, args.timings)
     if args.variant or args.all_variants:
         from .build import build_variants
 
@@ -189,7 +195,20 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ats(source: Path, output: Path | None, lang: str | None, timings: bool = False) -> int:
+    from .ats.command import check_ats
+    from .ats.report import print_report
+    from .report import print_build
+
+    result = check_ats(source, output, lang)
+    print_build(result.build, timings)
+    print_report(result.scores, result.threshold, result.seconds, str(source))
+    return 0 if result.passed else 1
+
+
 def _check(args: argparse.Namespace) -> int:
+    if args.ats:
+        return _ats(args.source, args.output, args.lang)
     from .check import check
     from .report import check_summary, print_problems
 

@@ -25,7 +25,7 @@ from .data.variant import Variant, parse_variants
 CONFIG_KEY = "cvfilter"
 # Set in the metadata once the macros are expanded, so that a second run of the filter does nothing.
 DONE_KEY = "cvfilter-expanded"
-_KNOWN = {"data", "bibliography", "csl", "source", "keep-classes", "labels", "stats", "variant", "variants", "fallback-lang"}
+_KNOWN = {"data", "bibliography", "csl", "source", "keep-classes", "labels", "stats", "variant", "variants", "fallback-lang", "ats"}
 PATH_KEYS = ("data", "bibliography", "csl", "stats")
 _EXAMPLES = {"data": "metadata.yaml", "bibliography": "publications.bib", "csl": "style.csl", "stats": "stats.json"}
 
@@ -49,6 +49,7 @@ class Config:
     labels: Labels = field(default_factory=Labels)
     variant: str | None = None
     variants: dict[str, Variant] = field(default_factory=dict)
+    ats_threshold: float = 100.0  # `cvfilter.ats.threshold`: the lowest score `cv check --ats` passes
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,13 @@ def _read_config(
         problems.append(Problem(where("fallback-lang"), "`cvfilter.fallback-lang` must be a language tag or a list of them",
                                 "e.g. `fallback-lang: en` or `fallback-lang: [de, en]`"))
         fallback = ["en"]
+    ats = meta.get("ats", {})
+    threshold = ats.get("threshold", 100) if isinstance(ats, dict) else None
+    if not isinstance(ats, dict) or set(ats) - {"threshold"} or isinstance(threshold, bool) \
+            or not isinstance(threshold, (int, float, str)) or not _percent(threshold):
+        problems.append(Problem(where("ats"), "`cvfilter.ats` takes one key, threshold: the lowest score `cv check --ats` passes, 0 to 100",
+                                "e.g. `ats: {threshold: 95}`"))
+        threshold = 100
     keep = meta.get("keep-classes") or []
     updated = None
     try:
@@ -161,7 +169,15 @@ def _read_config(
         labels=Labels(lang, {str(k): str(v) for k, v in labels.items()}),
         variant=_optional_str(meta.get("variant")),
         variants=variants,
+        ats_threshold=float(threshold),
     )
+
+
+def _percent(value: object) -> bool:
+    try:
+        return 0 <= float(str(value)) <= 100
+    except ValueError:
+        return False
 
 
 def with_lang(config: Config, lang: str) -> Config:

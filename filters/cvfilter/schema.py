@@ -87,6 +87,9 @@ def front_matter_schema() -> dict:
                           "description": "the languages a per-language value of metadata.yaml falls back to (default en)"},
         "variants": {"type": "object", "additionalProperties": False,
                      "patternProperties": {f"^{_NAME.pattern}$": variant}},
+        "ats": {"type": "object", "additionalProperties": False, "properties": {
+            "threshold": {"type": ["number", "string"], "minimum": 0, "maximum": 100,
+                          "description": "the lowest score (percent) `cv check --ats` passes (default 100)"}}},
     }
     assert set(settings) == set(_KNOWN)
     return {

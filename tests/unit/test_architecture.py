@@ -22,11 +22,11 @@ PACKAGE = Path(__file__).resolve().parents[2] / "filters" / "cvfilter"
 LAYERS: list[tuple[tuple[str, ...], ...]] = [
     (("cli", "filter"),),
     (("watch", "serve", "preview", "check", "typst_cli", "stats.command", "works.command", "importers", "starter",
-      "ci_template", "schema", "report"),),
+      "ci_template", "schema", "report", "ats.command"),),
     (("build",),),
     (("writing", "warmer"),),
     (("pipeline", "safety"),),
-    (("macros",), ("formats",)),
+    (("macros",), ("formats",), ("ats",)),
     (("bibliography",), ("stats",), ("works",)),
     (("context",),),
     (("config",),),

@@ -1,0 +1,106 @@
+"""`cv check --ats` and `cv build --ats`: build, read every file back as parsers do, score each reading.
+
+The readers run while the build's imports are warm: the slowest (pypdf) in a forked child, the
+others here, so the check costs little beyond the build (docs/ats.md gives the numbers).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..build import BuildResult, build
+from ..forking import Forked, can_fork
+from .compare import Score, score
+from .expected import Expected, expected_of
+from .extract_docx import read_paragraphs, read_runs
+from .extract_html import read_dom
+from .extract_pdf import read_pdfium, read_pypdf
+from .sources import Sources
+from .text import Extraction
+
+if TYPE_CHECKING:
+    import panflute as pf
+
+    from ..context import Context
+
+ATS_FORMATS = ("pdf", "docx", "html")
+READERS: dict[str, tuple[Callable[[Path], Extraction], ...]] = {
+    "pdf": (read_pypdf, read_pdfium),
+    "docx": (read_paragraphs, read_runs),
+    "html": (read_dom,),
+}
+
+
+@dataclass
+class AtsResult:
+    build: BuildResult
+    scores: list[Score] = field(default_factory=list)
+    threshold: float = 100.0
+    seconds: float = 0.0  # the check's own time, after the build
+
+    @property
+    def passed(self) -> bool:
+        return all(s.percent >= self.threshold for s in self.scores)
+
+
+def check_ats(source: Path, out_dir: Path | None = None, lang: str | None = None) -> AtsResult:
+    """Build the PDF, DOCX and HTML of `source`, then score every reading of each."""
+    warm = threading.Thread(target=_import_readers, daemon=True)
+    warm.start()  # the readers' imports overlap the build's waits on pandoc and Typst
+    built = build(source, ATS_FORMATS, out_dir, lang=lang, look=_look)
+    started = time.perf_counter()
+    warm.join()
+    expected, threshold = built.seen
+    base = source.parent
+    sources = Sources.read([(_shown(path, base), path) for path in built.inputs if path.suffix in (".md", ".yaml", ".yml", ".bib")])
+    result = AtsResult(built, threshold=threshold)
+    pdf = built.outputs.get("pdf")
+    slow = Forked(lambda: _read_and_score(read_pypdf, pdf, expected, sources)) if pdf and can_fork() else None
+    links: list[str] = []
+    waiting: list[Extraction] = []  # PDFium reads no link annotations: pypdf's stand for the file
+    for fmt in ATS_FORMATS:
+        path = built.outputs.get(fmt)
+        for reader in READERS[fmt]:
+            if path is None or (reader is read_pypdf and slow is not None):
+                continue
+            reading = reader(path)
+            if reader is read_pdfium:
+                waiting.append(reading)
+            elif reader is read_pypdf:
+                result.scores.append(score(reading, expected, sources))
+                links = reading.links
+            else:
+                result.scores.append(score(reading, expected, sources))
+    if slow is not None:
+        first, links = slow.result()
+        result.scores.insert(0, first)
+    result.scores[1:1] = [score(reading, expected, sources, links) for reading in waiting]
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _read_and_score(reader: Callable[[Path], Extraction], path: Path, expected: Expected, sources: Sources) -> tuple[Score, list[str]]:
+    reading = reader(path)
+    return score(reading, expected, sources), reading.links
+
+
+def _look(doc: pf.Doc, context: Context | None) -> tuple[Expected, float]:
+    """What the check needs of the semantic document: what must be read, and the pass mark."""
+    return expected_of(doc), context.config.ats_threshold if context else 100.0
+
+
+def _import_readers() -> None:
+    import pypdf  # noqa: F401
+    import pypdfium2  # noqa: F401
+
+
+def _shown(path: Path, base: Path) -> str:
+    try:
+        return str(path.relative_to(base))
+    except ValueError:
+        return str(path)

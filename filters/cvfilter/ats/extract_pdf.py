@@ -1,0 +1,53 @@
+"""The PDF's text as two independent parsers read it: pypdf (pure Python, as many résumé parsers
+use) and PDFium (Chrome's engine, through pypdfium2). Both are BSD/Apache licensed.
+
+pdfminer.six was the other candidate: on the example's 8 pages it took 2.0 s against PDFium's
+0.12 s (pypdf 0.9 s) on this machine, too slow for a check that must cost under a second.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .text import Extraction
+
+
+def read_pypdf(path: Path) -> Extraction:
+    import pypdf
+
+    reader = pypdf.PdfReader(str(path))
+    pages = [page.extract_text() or "" for page in reader.pages]
+    return Extraction("pdf", "pypdf", "\n".join(pages), _links(reader), _empty(pages))
+
+
+def _links(reader) -> list[str]:
+    found = []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            uri = action.get_object().get("/URI") if action is not None else None
+            if uri:
+                found.append(str(uri))
+    return found
+
+
+def read_pdfium(path: Path) -> Extraction:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        pages = []
+        for page in document:
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n"))
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+    # PDFium's text pages carry no link annotations: the check takes the file's links from pypdf.
+    return Extraction("pdf", "pdfium", "\n".join(pages), [], _empty(pages))
+
+
+def _empty(pages: list[str]) -> list[int]:
+    """Pages (from 1) with no letters: drawn, scanned or outlined text a parser cannot read."""
+    return [number for number, text in enumerate(pages, 1) if not any(c.isalnum() for c in text)]
