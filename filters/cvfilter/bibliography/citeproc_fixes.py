@@ -71,6 +71,7 @@ def _group_calls_variable(self) -> bool:
 
 
 _FRAMES: list[list[int]] = []  # per cs:group being rendered: [variables called, variables rendered]
+_PRINTED: list[list[tuple[str, str]]] = []  # per cs:substitute being rendered: (tag, variable) printed
 
 
 def _patch_groups(model) -> None:
@@ -83,12 +84,15 @@ def _patch_groups(model) -> None:
         render = cls.render
 
         def render_counted(self, *args, **kwargs):
-            if not _FRAMES or not test(self):
+            if not (_FRAMES or _PRINTED) or not test(self):
                 return render(self, *args, **kwargs)
-            _FRAMES[-1][0] += 1
+            if _FRAMES:
+                _FRAMES[-1][0] += 1
             text = render(self, *args, **kwargs)
-            if text:
+            if text and _FRAMES:
                 _FRAMES[-1][1] += 1
+            if text and _PRINTED:
+                _PRINTED[-1].extend((self.tag, variable) for variable in (self.get("variable") or "").split())
             return text
 
         cls.render = render_counted
@@ -185,24 +189,30 @@ class _KeepGiven(str):
 
 def _patch_substitute(model) -> None:
     """CSL: a variable that stood in for the author (cs:substitute) is not printed again in the entry.
-    citeproc-py remembers only a cs:text's own variable, never the ones of a macro nor of cs:names."""
-    add = model.Substitute.add_to_repressed_list
+    citeproc-py remembers only a cs:text's own variable, never the ones a macro, a cs:choose or a
+    cs:names printed; here every variable printed inside the substitute is remembered (`counted`)."""
+    substitute = model.Substitute.render
 
-    def add_to_repressed_list(self, child, context):
-        add(self, child, context)
-        layout = context.get_layout()
-        if child.get("variable"):
-            listed = layout.repressed.setdefault(child.tag, [])
-            listed.extend(v for v in child.get("variable").split() if v not in listed)
-        if child.get("macro"):
-            for element in child.get_macro(child.get("macro")).iter():
-                if element.get("variable"):
-                    for variable in element.get("variable").split():
-                        layout.repressed.setdefault(element.tag, []).append(variable)
+    def render(self, item, context=None, **kwargs):
+        _PRINTED.append([])
+        try:
+            text = substitute(self, item, context=context, **kwargs)
+        finally:
+            printed = _PRINTED.pop()
+        if text and context is not None:
+            repressed = context.get_layout().repressed
+            for tag, variable in printed:
+                repressed.setdefault(tag, []).append(variable)
+        if _PRINTED:
+            _PRINTED[-1].extend(printed)
+        return text
 
     names_process = model.Names.process
 
     def process(self, item, names_context=None, context=None, **kwargs):
+        if names_context is None and self.name is None:  # a cs:names in a cs:choose of a cs:substitute
+            outer = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names[1]")
+            names_context = outer[0] if outer else None
         repressed = (context if context is not None else self).get_layout().repressed.get(self.tag, [])
         roles = self.get("variable", "").split()
         kept = [role for role in roles if role not in repressed]
@@ -216,7 +226,7 @@ def _patch_substitute(model) -> None:
         finally:
             self.set("variable", " ".join(roles))
 
-    model.Substitute.add_to_repressed_list = add_to_repressed_list
+    model.Substitute.render = render
     model.Names.process = process
 
 

@@ -26,6 +26,8 @@ class _State(Enum):
 
 _TOKENS = re.compile(r"\w+|\s+|.", re.DOTALL)
 _WORD_BREAK = set("-/\u2013\u2014")
+# What may follow a title's last word: closing punctuation, and our markers (markers.py).
+_CLOSING = set("”’\"'.,;:!?)]") | {chr(c) for c in range(0xE000, 0xE030)}
 
 
 def sentence_case(runs: tuple[Run, ...] | list[Run]) -> list[Run]:
@@ -43,7 +45,7 @@ def _transform(runs, word_case, last_word: bool = False) -> list[Run]:
     tokens = [(index, token) for index, (text, protected) in enumerate(runs) if not protected
               for token in _TOKENS.findall(text)]
     last = max((n for n, (_i, token) in enumerate(tokens) if _alnum(token)), default=-1) if last_word else -1
-    if last >= 0 and any(not _alnum(t) and not t.isspace() and t not in "”’\"'.,;:!?)" for _i, t in tokens[last + 1:]):
+    if last >= 0 and any(not _alnum(t) and not t.isspace() and t not in _CLOSING for _i, t in tokens[last + 1:]):
         last = -1  # the title does not end in that word
     if last >= 0 and any(ch in _WORD_BREAK for ch in tokens[last - 1][1] if last):
         last = -1  # the last word is a part of a hyphenated one
