@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,8 +57,8 @@ class Comparison:
     def total(self) -> int:
         return len(self.identical) + len(self.different) + len(self.dropped)
 
-    def justified(self, known: dict[tuple[str, str], str]) -> int:
-        return sum(1 for key in self.different if (key, self.style) in known or (key, "*") in known)
+    def justified(self, known: Known) -> int:
+        return sum(1 for key in self.different if known.reason(key, self.style, *self.different[key][1:]))
 
 
 def plain_text(inlines: list[pf.Inline]) -> str:
@@ -208,18 +208,50 @@ def _what(words: list[str]) -> str:
     return "words"
 
 
-def read_known(path: Path) -> dict[tuple[str, str], str]:
-    """bench/corpus/pandoc-wrong.txt: `key style reason...` per line (style * for all)."""
-    known: dict[tuple[str, str], str] = {}
+@dataclass
+class Known:
+    """bench/corpus/pandoc-wrong.txt: where pandoc is the one that is wrong. A line is either
+    `key style reason` (style * for all), or `pandoc s/PATTERN/REPLACEMENT/ reason` (`ours s/.../`):
+    a pair differing only by what that substitution corrects on pandoc's (or our) side is justified."""
+
+    entries: dict[tuple[str, str], str] = field(default_factory=dict)
+    rules: list[tuple[str, re.Pattern[str], str, str]] = field(default_factory=list)
+
+    def reason(self, key: str, style: str, ours: str, theirs: str) -> str | None:
+        found = self.entries.get((key, style)) or self.entries.get((key, "*"))
+        if found:
+            return found
+        fixed_ours, fixed_theirs, reasons = ours, theirs, []
+        for side, pattern, replacement, why in self.rules:
+            if side == "pandoc" and pattern.search(fixed_theirs):
+                fixed_theirs = pattern.sub(replacement, fixed_theirs)
+                reasons.append(why)
+            elif side == "ours" and pattern.search(fixed_ours):
+                fixed_ours = pattern.sub(replacement, fixed_ours)
+                reasons.append(why)
+        return "; ".join(dict.fromkeys(reasons)) if reasons and fixed_ours == fixed_theirs else None
+
+
+_RULE = re.compile(r"^(pandoc|ours) s/((?:[^/\\]|\\.)*)/((?:[^/\\]|\\.)*)/ (.+)$")
+
+
+def read_known(path: Path) -> Known:
+    known = Known()
     if path.is_file():
         for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
+            if not line.strip() or line.startswith("#"):
+                continue
+            rule = _RULE.match(line)
+            if rule:
+                side, pattern, replacement, why = rule.groups()
+                known.rules.append((side, re.compile(pattern), replacement.replace("\\/", "/"), why))
+            else:
                 key, style, reason = line.split(maxsplit=2)
-                known[(key, style)] = reason
+                known.entries[(key, style)] = reason
     return known
 
 
-def report(results: list[Comparison], known: dict[tuple[str, str], str], show: int) -> str:
+def report(results: list[Comparison], known: Known, show: int) -> str:
     lines = ["# Citations: cvfilter against pandoc --citeproc", "",
              "Made by `python bench/citations.py`; see its docstring for the method, bench/corpus/README.md for the files.", "",
              "| bib | style | entries | identical | different | justified | dropped | crashed | identical % |",
@@ -239,8 +271,8 @@ def report(results: list[Comparison], known: dict[tuple[str, str], str], show: i
         lines.append(f"| {style} | {total} | {same + justified} | {100 * (same + justified) / max(total, 1):.1f} |")
     classes: dict[str, list[tuple[Comparison, str]]] = defaultdict(list)
     for r in results:
-        for key, (kind, _ours, _theirs) in r.different.items():
-            if (key, r.style) not in known and (key, "*") not in known:
+        for key, (kind, ours, theirs) in r.different.items():
+            if not known.reason(key, r.style, ours, theirs):
                 classes[kind].append((r, key))
     lines += ["", "## Remaining differences by class", "", "| class | entries |", "|---|---:|"]
     for kind, items in sorted(classes.items(), key=lambda kv: -len(kv[1])):
@@ -250,11 +282,19 @@ def report(results: list[Comparison], known: dict[tuple[str, str], str], show: i
         for r, key in items[:show]:
             _kind, ours, theirs = r.different[key]
             lines += [f"- `{key}` ({r.bib}, {r.style})", f"  - cvfilter: {ours}", f"  - pandoc:   {theirs}"]
-    justified_rows = [(r, key) for r in results for key in r.different if (key, r.style) in known or (key, "*") in known]
+    justified_rows = [(r, key, known.reason(key, r.style, *r.different[key][1:])) for r in results for key in r.different]
+    justified_rows = [row for row in justified_rows if row[2]]
     if justified_rows:
-        lines += ["", "## Where pandoc is wrong (listed in bench/corpus/pandoc-wrong.txt)", ""]
-        for r, key in justified_rows:
-            reason = known.get((key, r.style)) or known[(key, "*")]
+        lines += ["", "## Where pandoc is wrong (the rules of bench/corpus/pandoc-wrong.txt)", "",
+                  "| reason | entries |", "|---|---:|"]
+        for reason, count in Counter(reason for _r, _key, reason in justified_rows).most_common():
+            lines.append(f"| {reason} | {count} |")
+        lines.append("")
+        shown: Counter[str] = Counter()
+        for r, key, reason in justified_rows:
+            shown[reason] += 1
+            if shown[reason] > show:
+                continue
             _kind, ours, theirs = r.different[key]
             lines += [f"- `{key}` ({r.bib}, {r.style}): {reason}", f"  - cvfilter: {ours}", f"  - pandoc:   {theirs}"]
     crashes = [r for r in results if r.crashed or r.dropped or r.extra]

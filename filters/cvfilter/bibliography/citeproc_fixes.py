@@ -23,7 +23,7 @@ from functools import lru_cache
 from .sentence_case import to_title_case
 
 _MARKERS = "\ue000-\ue02f"
-_IN_QUOTE = re.compile(rf"([”’])([{_MARKERS}]*)([.,])")
+_IN_QUOTE = re.compile(r"(”)()([.,])")  # a quote the style put around a title, nothing between
 _AFTER_QUESTION = re.compile(rf"([?!][”’]?[{_MARKERS}]*)[.,]")
 _DOUBLE_PERIOD = re.compile(rf"(?<!\.)(\.[{_MARKERS}]*)\.(?!\.)")
 _DOUBLE_MARK = re.compile(rf"([,;])([{_MARKERS}]*)\1")
@@ -52,6 +52,7 @@ def patch_citeproc() -> None:
     model.Name.get_option = name_option
     model.Name.initialize = initialize
     _patch_et_al(model)
+    _patch_page_ranges(model)
     model.Group.calls_variable = _group_calls_variable
     _patch_groups(model)
     _patch_substitute(model)
@@ -137,6 +138,27 @@ def mark_groups(style) -> None:
     groups = [element for element in style.root.iter() if isinstance(element, model.Group)]
     for group in reversed(groups):
         group.set(_CALLS, "true" if model.Parent.calls_variable(group) else "false")
+
+
+def _patch_page_ranges(model) -> None:
+    """page-range-format="chicago-16" (the 16th edition's rule, which citeproc-py treats as the 15th's):
+    1496–1504 is 1496–504; only ranges from under 100 or from a multiple of 100 are written in full."""
+    last_page = model.FormatNumber._format_last_page
+
+    def format_last_page(self, first, last):
+        if self.get_root().get_option("page-range-format") != "chicago-16":
+            return last_page(self, first, last)
+        found = re.fullmatch(r"\d+", first)
+        if not found or not re.fullmatch(r"\d+", last) or len(last) != len(first):
+            return last
+        number = int(first)
+        if number < 100 or number % 100 == 0:
+            return last
+        common = next((i for i, (a, b) in enumerate(zip(first, last)) if a != b), len(first))
+        keep = 1 if number % 100 < 10 else 2
+        return last[min(common, len(first) - keep):]
+
+    model.FormatNumber._format_last_page = format_last_page
 
 
 def _patch_et_al(model) -> None:

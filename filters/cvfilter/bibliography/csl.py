@@ -39,11 +39,20 @@ def to_csl(entry: BibEntry, owner: Owner, max_authors: int = 0, untitled: str = 
         if listed and listed.authors:
             item[variable] = mark_authors(listed.authors, listed.others, owner)
     typographic(item)
+    if re.search(r"useprefix\s*=\s*true|useprefix\s*(,|$)", entry.get("options") or ""):
+        _particles_kept(item)  # "van Gennep, A.", sorted under V
     if "URL" in item:
         item["URL"] = URL_OPEN + item["URL"] + URL_CLOSE
     if "DOI" in item:
         item["DOI"] = URL_OPEN + item["DOI"] + URL_CLOSE
     return item
+
+
+def _particles_kept(item: dict) -> None:
+    for value in item.values():
+        for name in value if isinstance(value, list) else []:
+            if isinstance(name, dict) and "dropping-particle" in name:
+                name["non-dropping-particle"] = name.pop("dropping-particle")
 
 
 def mark_authors(authors: tuple[Author, ...], others: bool, owner: Owner, limit: int = 0,

@@ -70,10 +70,11 @@ _AS_TEXT = (
     (re.compile(r"\\mkbibquote\s*\{((?:[^{}]|\{[^{}]*\})*)\}"), "\u201c\\1\u201d"),
     (re.compile(r"\\(?:mkbibemph|mkbibitalic|mkbibbold|autocap|textnormal)\s*(?=\{)"), ""),
     (re.compile(r"\\hyphen\b\s?"), "-"),
+    (re.compile(r"\\index\s*\{(?:[^{}]|\{[^{}]*\})*\}"), ""),  # an index entry prints nothing
     (re.compile(r"\\(TeX|LaTeX|LaTeXe|BibTeX|XeTeX|XeLaTeX|LuaTeX|LuaLaTeX|ConTeXt|MiKTeX|AmS)(?![A-Za-z])(?:\{\})?"),
      lambda found: "LaTeX2ε" if found[1] == "LaTeXe" else found[1]),
 )
-_HANDLED = {"href", "url", "mkbibquote", "mkbibemph", "mkbibitalic", "mkbibbold", "autocap", "textnormal", "hyphen",
+_HANDLED = {"index", "href", "url", "mkbibquote", "mkbibemph", "mkbibitalic", "mkbibbold", "autocap", "textnormal", "hyphen",
             "TeX", "LaTeX", "LaTeXe", "BibTeX", "XeTeX", "XeLaTeX", "LuaTeX", "LuaLaTeX", "ConTeXt", "MiKTeX", "AmS"}
 
 

@@ -44,9 +44,11 @@ _KEYS = {"mathesis": "Master's thesis", "phdthesis": "PhD thesis", "candthesis":
          "datacd": "CD-ROM", "audiocd": "audio CD", "patent": "patent", "patentus": "U.S. patent",
          "patentde": "German patent", "patenteu": "European patent", "patentfr": "French patent",
          "patentuk": "British patent", "inpress": "in press", "forthcoming": "forthcoming", "inpreparation": "in preparation",
-         "submitted": "submitted", "prepublished": "pre-published", "newseries": "new series", "oldseries": "old series",
+         "submitted": "submitted", "prepublished": "pre-published",
          "countryde": "Germany", "countryeu": "European Union", "countryfr": "France", "countryuk": "United Kingdom",
-         "countryus": "United States of America"}
+         "countryus": "United States of America", "patreq": "patent request", "patreqde": "German patent request",
+         "patreqeu": "European patent request", "patreqfr": "French patent request", "patrequk": "British patent request",
+         "patrequs": "U.S. patent request", "jourser": "Series", "newseries": "New Series", "oldseries": "Old Series"}
 _EPRINT_URLS = {"arxiv": "https://arxiv.org/abs/", "jstor": "https://www.jstor.org/stable/",
                 "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/", "googlebooks": "https://books.google.com?id="}
 _MONTHS = {name: number for number, names in enumerate(
@@ -230,10 +232,10 @@ def _date(written: str | None, entry: BibEntry, prefix: str) -> dict | None:
     year = entry.get(f"{prefix}year")
     if not year:
         return None
-    found = re.search(r"-?\d{1,4}", year.replace("–", "-"))
-    if not found:
+    found = re.fullmatch(r"\s*(-?\d{1,4})\s*", year.replace("–", "-"))
+    if not found:  # "300 BC", "1910–1913; second edition, 1925": printed as written, as pandoc does
         return {"literal": year}
-    date = [int(found.group())]
+    date = [int(found.group(1))]
     month = _month(entry.get(f"{prefix}month"))
     if month:
         date.append(month)
@@ -268,12 +270,12 @@ def _eprint_url(entry: BibEntry) -> str | None:
 
 
 def _series(text: str) -> str:
-    """A number as a series ("3") is the 3rd series, as biblatex prints it."""
+    """A number as a series ("3") is the 3rd series, as pandoc prints it; a biblatex key is its words."""
     if text.isdigit():
         number = int(text)
         suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-        return f"{number}{suffix} ser."
-    return text
+        return f"{number}{suffix} Series"
+    return _KEYS.get(text.casefold(), text)
 
 
 def _list(entry: BibEntry, name: str) -> str:
