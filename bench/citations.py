@@ -305,6 +305,48 @@ def report(results: list[Comparison], known: Known, show: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def speed(bib: Path, style: str, rounds: int) -> dict[str, list[tuple[float, float]]]:
+    """Seconds of whole processes, interleaved: pandoc --citeproc to HTML; `cv build --to html` with
+    no cache (cold: a fresh folder each round) and again in the same folder (warm)."""
+    import shutil
+
+    from cvfilter.pandoc import pandoc_path
+
+    times: dict[str, list[tuple[float, float]]] = {"pandoc --citeproc": [], "cv build, cold": [], "cv build, warm": []}
+    cv = Path(sys.executable).with_name("cv")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "refs.bib").write_bytes(bib.read_bytes())
+        (folder / "pandoc.md").write_text("---\nnocite: '@*'\n---\n", encoding="utf-8")
+        pandoc_run = [pandoc_path(), "pandoc.md", "--citeproc", "--bibliography", "refs.bib", "--csl", style_path(style),
+                      "-s", "-t", "html", "-o", "pandoc.html"]
+        for _round in range(rounds):
+            times["pandoc --citeproc"].append(_timed(pandoc_run, folder))
+            cold = folder / "cold"
+            shutil.rmtree(cold, ignore_errors=True)
+            cold.mkdir()
+            (cold / "refs.bib").write_bytes(bib.read_bytes())
+            (cold / "metadata.yaml").write_text(OWNERLESS, encoding="utf-8")
+            (cold / "cv.md").write_text(f"---\ncvfilter:\n  bibliography: refs.bib\n  data: metadata.yaml\n---\n\n"
+                                        f"::: {{.publications csl={style}}}\n:::\n", encoding="utf-8")
+            times["cv build, cold"].append(_timed([str(cv), "build", "--to", "html"], cold))
+            times["cv build, warm"].append(_timed([str(cv), "build", "--to", "html"], cold))
+    return times
+
+
+def _timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user and system, with the process's own children: cv's forked
+    workers): on a shared, loaded machine the CPU time is the fairer of the two."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bibs", default="", help="only these corpus files (stems, comma-separated)")
@@ -312,7 +354,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=3, help="examples printed per class")
     parser.add_argument("--report", default=str(REPORT), help="where the Markdown report goes ('' for none)")
     parser.add_argument("--json", default="", help="also write every pair as JSON here")
+    parser.add_argument("--speed", type=int, default=0, help="instead: time N interleaved rounds per bib and style")
     args = parser.parse_args(argv)
+    if args.speed:
+        import statistics
+
+        wanted = {b for b in args.bibs.split(",") if b} or {"d2l"}
+        for bib in sorted(p for p in CORPUS.glob("*.bib") if p.stem in wanted):
+            for style in args.styles.split(","):
+                for name, values in speed(bib, style, args.speed).items():
+                    walls, cpus = [w for w, _c in values], [c for _w, c in values]
+                    print(f"{bib.stem} {style} {name}: wall median {statistics.median(walls):.2f} s "
+                          f"(min {min(walls):.2f}, max {max(walls):.2f}); CPU median {statistics.median(cpus):.2f} s "
+                          f"(min {min(cpus):.2f}); {len(values)} runs")
+        return 0
     wanted = {b for b in args.bibs.split(",") if b}
     bibs = [p for p in sorted(CORPUS.glob("*.bib")) if not wanted or p.stem in wanted]
     known = read_known(CORPUS / "pandoc-wrong.txt")
