@@ -8,7 +8,7 @@ import pytest
 
 from cvfilter.bibliography.reader import parse_bibliography
 from cvfilter.errors import Diagnostics
-from tests.unit.citing import entries, item, render
+from tests.unit.bibliography.citing import entries, item, render
 
 
 def test_journaltitle_is_the_container_of_an_article():
@@ -52,7 +52,7 @@ def test_translator_and_bookauthor_are_names_of_their_own():
 
 
 def render_item_text(csl: dict) -> str:
-    from tests.unit.citing import render_item
+    from tests.unit.bibliography.citing import render_item
 
     return render_item(csl)
 

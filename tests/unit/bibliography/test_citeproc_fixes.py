@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cvfilter.bibliography.citeproc_fixes import collapse_punctuation, initials, punctuation_in_quote, year_suffixes
-from tests.unit.citing import item, render, render_item
+from tests.unit.bibliography.citing import item, render, render_item
 
 ARTICLE = "@article{k, author={Aji, Srinivas M. and McEliece, Robert J.}, title={The Generalized Distributive Law}, journal={IEEE Trans.}, volume={46}, year={2000}}"
 
