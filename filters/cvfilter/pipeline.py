@@ -24,6 +24,7 @@ from .formats.finishing import finish_for
 from .document import RAW_TYPST  # noqa: F401  (before any document loads: raw Typst in cv.md is valid)
 from .locate import InlineLocator, MacroLocator
 from .labels import LANGUAGES
+from .raw_policy import raw_and_image_problems
 from .translations import has_translations, keep_language
 from .walk import in_order, walk
 
@@ -129,7 +130,7 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
 
     locator = MacroLocator.from_text(source_text, context.config.source)
     inline_locator = InlineLocator.from_text(source_text, context.config.source)
-    problems = []
+    problems = raw_and_image_problems(doc, context.base_dir, context.config.source, source_text)
     variant = context.variant
     translated = has_translations(doc)
     if translated or (variant is not None and variant.sections is not None):

@@ -6,12 +6,14 @@ links (a BibTeX `url` field, a link written in cv.md) after the macros ran, for 
 
 from __future__ import annotations
 
+import html
 import re
 
 import panflute as pf
 
 from .context import Context
-from .errors import Location
+from .errors import CvError, Location
+from .textfile import read_text
 from .walk import walk
 
 _UNSAFE = re.compile(r"^(javascript|vbscript|data|file):", re.IGNORECASE)
@@ -20,7 +22,9 @@ _IGNORED = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def unsafe_target(url: str) -> bool:
-    return bool(_UNSAFE.match(_IGNORED.sub("", url)))
+    """Whether a link would run code or read a local file, also once a reader decodes its HTML
+    entities (`&#106;avascript:` in Markdown or HTML is `javascript:`)."""
+    return any(_UNSAFE.match(_IGNORED.sub("", form)) for form in (url, html.unescape(html.unescape(url))))
 
 
 def refuse_unsafe_links(doc: pf.Doc, context: Context, source_text: str | None) -> None:
@@ -47,8 +51,10 @@ def _sources(context: Context, source_text: str | None) -> list[tuple[str, str]]
     """(shown name, text) of the files a link can come from: cv.md and the bibliography."""
     found = [(context.config.source, source_text or "")]
     for name, path in zip(context.config.bibliography, context.files.bibliography):
-        if path.is_file():
-            found.append((name, path.read_text(encoding="utf-8", errors="replace")))
+        try:
+            found.append((name, read_text(path, name)))
+        except CvError:
+            continue  # reported where the bibliography is read
     return found
 
 

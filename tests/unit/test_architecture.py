@@ -25,7 +25,7 @@ LAYERS: list[tuple[tuple[str, ...], ...]] = [
       "ci_template", "schema", "report", "ats.command"),),
     (("build",),),
     (("writing", "warmer"),),
-    (("pipeline", "safety"),),
+    (("pipeline", "safety", "raw_policy"),),
     (("macros",), ("formats",), ("ats",)),
     (("bibliography",), ("stats",), ("works",)),
     (("context",),),
