@@ -6,6 +6,7 @@ level-1 heading with the sections below it. `doc.format` says which of the two i
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import panflute as pf
@@ -30,6 +31,29 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     walk(doc, _drop_icons)
     walk(doc, _contact_addresses)
     plain.finish(doc, context)
+    if doc.format.startswith(("markdown", "commonmark", "gfm", "md")):
+        walk(doc, _escape_target, types=(pf.Link, pf.Image))
+
+
+# pandoc's Markdown writer puts a link's target between ( and ) as it is: a `)` ends it early, and
+# what follows ("[x](javascript:...)") is read back as a link of its own; an `&#106;` is read back
+# as the letter it encodes. Each character that Markdown reads in a link target is escaped with a
+# backslash, which every reader (pandoc's, CommonMark) reads back as that character; white space
+# and control characters, which end a target, are percent-encoded.
+_MARKDOWN_IN_TARGET = re.compile(r"([\\()\[\]<>&`*_\"'])")
+_ENDS_TARGET = re.compile(r"[\x00-\x20\x7f]")
+
+
+def escape_target(url: str) -> str:
+    """`url` as a Markdown link target that reads back as `url` (up to percent-encoding)."""
+    url = _ENDS_TARGET.sub(lambda found: f"%{ord(found[0]):02X}", url)
+    return _MARKDOWN_IN_TARGET.sub(r"\\\1", url)
+
+
+def _escape_target(elem: pf.Element, _doc: pf.Doc) -> None:
+    escaped = escape_target(elem.url)
+    if escaped != elem.url:
+        elem.url = escaped
 
 
 def write(fmt: OutputFormat, finished: str, context: Context | None, base: Path, shown: str, clock: Clock) -> bytes:
