@@ -21,7 +21,7 @@ ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 
 def test_action_metadata_names_its_inputs_and_every_input_reaches_a_step():
     assert ACTION["runs"]["using"] == "composite"
-    assert set(ACTION["inputs"]) == {"folder", "formats", "variants", "python-version", "cvfilter", "artifact-name", "pages", "release"}
+    assert set(ACTION["inputs"]) == {"folder", "formats", "variants", "python-version", "cvfilter", "artifact-name", "pages", "release", "ats"}
     text = (ROOT / "action.yml").read_text(encoding="utf-8")
     for name, spec in ACTION["inputs"].items():
         assert spec["description"] and "default" in spec, name
@@ -53,7 +53,7 @@ def action_run(tmp_path_factory):
     copy_example(_mkdir(workspace / "cv"))
     uploads: dict[str, list[Path]] = {}
     inputs = {"folder": "cv", "formats": "pdf,docx,html", "variants": "all", "python-version": "3.12",
-              "cvfilter": "action", "artifact-name": "my-cv", "pages": "true", "release": "false"}
+              "cvfilter": "action", "artifact-name": "my-cv", "pages": "true", "release": "false", "ats": "true"}
 
     def setup_python(options: dict) -> None:  # a fresh Python, as setup-python gives
         subprocess.run([sys.executable, "-m", "venv", str(runner.temp / "python")], check=True)
@@ -74,7 +74,7 @@ def action_run(tmp_path_factory):
                      "actions/upload-pages-artifact": upload_pages, "actions/deploy-pages": lambda _: None},
                     {**{f"inputs.{key}": value for key, value in inputs.items()},
                      "github.action_path": str(action_path),
-                     "inputs.pages == 'true'": "true",
+                     "inputs.pages == 'true'": "true", "inputs.ats == 'true'": "true",
                      "inputs.release == 'true' && startsWith(github.ref, 'refs/tags/')": "false",
                      "github.token": "unused", "github.ref_name": "main"})
     runner.run_steps(ACTION["runs"]["steps"], "action.yml")

@@ -53,7 +53,7 @@ def _action_step(folder: Path) -> dict:
 def test_repository_workflow_is_the_template_around_its_own_action():
     shipped = (ROOT / WORKFLOW_PATH).read_text(encoding="utf-8")
     assert shipped == render_workflow(REPOSITORY_SOURCE), "regenerate: python -c 'from cvfilter.ci_template import *; print(render_workflow(REPOSITORY_SOURCE), end=\"\")'"
-    assert _action_step(ROOT) == {"uses": "./", "with": {"cvfilter": "action", "formats": "pdf,docx,html,md,txt,json"}}
+    assert _action_step(ROOT) == {"uses": "./", "with": {"cvfilter": "action", "formats": "pdf,docx,html,md,txt,json", "ats": "true"}}
     assert len(shipped.splitlines()) < 30  # what a user gets is a few lines
 
 
