@@ -1,7 +1,9 @@
 """A JSON Resume document (jsonresume.org, schema v1.0.0) from the typed data and the bibliography.
 
-JSON Resume has no place for talks, students, reviewing or teaching; talks go to `projects` with
-type "presentation" (the schema's own example), the rest stays in the CV formats.
+Every field of the schema has its place in metadata.yaml, so a JSON Resume imported with `cv import`
+comes back field for field (tests/e2e/test_vendored_imports.py tests it and names the few exceptions).
+JSON Resume has no place for students, reviewing, teaching, patents or grants; talks go to `projects`
+with type "presentation" (the schema's own example), the rest stays in the CV formats.
 
 The full CV exports all the data. A variant exports what its document shows: the entries its macros
 listed (its sections, tags, limits), and its publications as its lists chose and cut them.
@@ -22,7 +24,8 @@ from ..bibliography.session import bibliography_of, owner_of
 from ..clock import Clock
 from ..context import Context, ShownPublication
 from ..data.dates import DateRange
-from ..data.model import Contact, CvData, Entry, Person
+from ..data.model import Address, Contact, CvData, Entry, Line, Person, SkillGroup
+from ..data.networks import NETWORKS, profile_url
 from ..errors import CvError, Location
 from .output import OutputFormat
 
@@ -56,15 +59,24 @@ def json_resume(context: Context) -> dict[str, Any]:
         "$schema": SCHEMA_URL,
         "basics": _basics(data),
         "work": [_work(e, context) for e in [*listed("current_position"), *listed("positions")]],
-        "volunteer": [_volunteer(e, context) for e in listed("activities")],
+        "volunteer": [_volunteer(e, context) for e in [*listed("activities"), *listed("volunteering")]],
         "education": [_education(e, context) for e in listed("education")],
         "awards": [_award(e) for e in listed("honors")],
+        "certificates": [_certificate(e) for e in listed("certificates")],
         "publications": [_publication(p, context) for p in _shown_publications(context)],
-        "skills": [{"name": g.name, "keywords": list(g.items)} for g in listed("skills")],
-        "projects": [*map(_repository, listed("repositories")), *map(_talk, listed("talks"))],
+        "skills": [*map(_skill, listed("skills")), *(_line(line) for name in data.lines for line in _lines(context, name))],
+        "languages": [_compact({"language": item.language, "fluency": item.fluency}) for item in listed("languages")],
+        "interests": [{"name": g.name, "keywords": list(g.items)} for g in listed("interests")],
+        "references": [_compact({"name": r.name, "reference": r.reference}) for r in listed("referees")],
+        "projects": [*(_project(e) for e in listed("projects")), *map(_repository, listed("repositories")),
+                     *map(_talk, listed("talks"))],
         "meta": {"version": "v1.0.0", **({"lastModified": f"{context.config.updated.isoformat()}T00:00:00"} if context.config.updated else {})},
     }
     return {key: value for key, value in document.items() if value}
+
+
+def _lines(context: Context, name: str) -> list[Any]:
+    return _listed(context, f"lines:{name}", context.data.lines[name])
 
 
 def _listed(context: Context, kind: str, everything: Iterable[Any]) -> list[Any]:
@@ -84,20 +96,27 @@ def _first_each(items: Iterable[Any], key: Callable[[Any], object]) -> list[Any]
 
 def _basics(data: CvData) -> dict[str, Any]:
     contact = data.contact
-    basics = {"name": data.name, "email": contact.email, "phone": contact.phone, "url": contact.website,
+    basics = {"name": data.name, "label": data.headline, "email": contact.email, "phone": contact.phone,
+              "url": contact.website, "summary": data.summary, "location": _location(contact.location),
               "profiles": _profiles(contact)}
     return _compact(basics)
 
 
+def _location(place: str | Address | None) -> dict[str, str] | None:
+    """JSON Resume's location in parts; a place written as one line goes in as the city."""
+    if place is None:
+        return None
+    if isinstance(place, str):
+        return {"city": place}
+    return _compact({"address": place.address, "postalCode": place.postal_code, "city": place.city,
+                     "countryCode": place.country_code, "region": place.region})
+
+
 def _profiles(contact: Contact) -> list[dict[str, str]]:
-    known = [
-        ("LinkedIn", contact.linkedin, "https://www.linkedin.com/in/{}"),
-        ("Twitter", contact.twitter, "https://twitter.com/{}"),
-        ("GitHub", contact.github, "https://github.com/{}"),
-        ("Google Scholar", contact.scholar, "https://scholar.google.com/citations?user={}"),
-        ("ORCID", contact.orcid, "https://orcid.org/{}"),
-    ]
-    return [{"network": network, "username": name, "url": url.format(name)} for network, name, url in known if name]
+    known = [{"network": n.name, "username": name, "url": profile_url(n.key, name)}
+             for n in NETWORKS if (name := getattr(contact, n.key))]
+    others = [{"network": p.network, "username": p.username, "url": p.url} for p in contact.profiles]
+    return [_compact(profile) for profile in [*known, *others]]
 
 
 def _dates(dates: DateRange | None, start: str = "startDate", end: str = "endDate") -> dict[str, str]:
@@ -126,35 +145,68 @@ def _people(people: list[Person], and_word: str) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {and_word} {names[-1]}"
 
 
+def _highlights(item: Entry) -> list[str]:
+    """Bullets as JSON Resume's flat list: a bullet's own bullets follow it."""
+    return [line for h in item.highlights for line in ([h] if isinstance(h, str) else [h.text, *h.items])]
+
+
+def _detail(item: Entry, context: Context) -> str | None:
+    """The summary: the entry's line of detail, then the aside the CV prints in parentheses."""
+    return "; ".join(p for p in (item.detail, _summary(item, context)) if p) or None
+
+
 def _work(item: Entry, context: Context) -> dict[str, Any]:
     return _compact({
         "name": item.org, "position": item.title, "url": item.org_url or item.url, "location": item.location,
-        **_dates(item.dates), "summary": _summary(item, context), "highlights": [*([item.detail] if item.detail else []), *item.highlights],
+        "description": item.description, **_dates(item.dates), "summary": _detail(item, context), "highlights": _highlights(item),
     })
 
 
 def _volunteer(item: Entry, context: Context) -> dict[str, Any]:
     return _compact({
-        "organization": item.org, "position": item.title, "url": item.url or item.org_url, **_dates(item.dates),
-        "summary": _summary(item, context), "highlights": [*([item.detail] if item.detail else []), *item.highlights],
+        "organization": item.org, "position": item.title, "url": item.org_url or item.url, **_dates(item.dates),
+        "summary": _detail(item, context), "highlights": _highlights(item),
     })
 
 
 def _education(item: Entry, context: Context) -> dict[str, Any]:
     """The GPA is the schema's `score`; the rest of the aside goes to `summary`, a key the schema's
     education lacks but allows, so that a note or topic is not lost."""
-    degree = _DEGREE.match(item.title)
-    study, area = (degree["type"], degree["area"]) if degree else (item.title, None)
+    degree = _DEGREE.match(item.title) if item.org else None
+    study, area = (degree["type"], degree["area"]) if degree else (item.title if item.org else None, None)
     return _compact({
-        "institution": item.org or item.title, "url": item.org_url or item.url, "studyType": study, "area": area,
-        "score": item.gpa, **_dates(item.dates), "summary": _summary(item, context),
+        "institution": item.org or item.title, "url": item.org_url or item.url, "area": area, "studyType": study,
+        **_dates(item.dates), "score": item.gpa, "courses": list(item.courses), "summary": _detail(item, context),
     })
 
 
-def _award(item: Entry) -> dict[str, Any]:
+def _single(item: Entry) -> str | None:
     when = (item.dates.end or item.dates.start) if item.dates else None
-    return _compact({"title": item.title, "date": when.iso() if when else None, "awarder": item.org,
-                     "summary": item.detail, "url": item.url})
+    return when.iso() if when else None
+
+
+def _award(item: Entry) -> dict[str, Any]:
+    return _compact({"title": item.title, "date": _single(item), "awarder": item.org, "summary": item.detail, "url": item.url})
+
+
+def _certificate(item: Entry) -> dict[str, Any]:
+    return _compact({"name": item.title, "date": _single(item), "url": item.url, "issuer": item.org})
+
+
+def _skill(group: SkillGroup) -> dict[str, Any]:
+    return _compact({"name": group.name, "level": group.level, "keywords": list(group.items)})
+
+
+def _line(line: Line) -> dict[str, Any]:
+    return {"name": line.label, "keywords": [line.text]}
+
+
+def _project(item: Entry) -> dict[str, Any]:
+    return _compact({
+        "name": item.title, "description": item.description, "highlights": _highlights(item), "keywords": list(item.keywords),
+        **_dates(item.dates), "url": item.url, "roles": item.role.split(", ") if item.role else [], "entity": item.org,
+        "type": item.kind,
+    })
 
 
 def _repository(repo) -> dict[str, Any]:
@@ -178,22 +230,34 @@ def _shown_publications(context: Context) -> list[ShownPublication]:
 
 def _publication(shown: ShownPublication, context: Context) -> dict[str, Any]:
     entry = shown.entry
-    month = entry.fields.get("month", "")
-    date = f"{entry.year:04d}-{int(month):02d}" if entry.year and month.isdigit() and 1 <= int(month) <= 12 else (
-        f"{entry.year:04d}" if entry.year else None)
     return _compact({
         "name": entry.get("title"),
         "publisher": entry.get("_venue", "journal", "booktitle", "publisher", "school", "institution", "howpublished"),
-        "releaseDate": date,
+        "releaseDate": _release(entry),
         "url": _web(entry.get("url") or (f"https://doi.org/{entry.get('doi')}" if entry.get("doi") else None)),
-        "summary": _authors(shown, context) or None,
+        "summary": entry.get("_note") or _authors(shown, context) or None,
     })
+
+
+def _release(entry) -> str | None:
+    """The date at the precision the .bib has it: 2014, 2014-10 or 2014-10-01."""
+    if not entry.year:
+        return None
+    month, day = entry.fields.get("month", ""), entry.fields.get("day", "")
+    if not (month.isdigit() and 1 <= int(month) <= 12):
+        return f"{entry.year:04d}"
+    if day.isdigit() and 1 <= int(day) <= 31:
+        return f"{entry.year:04d}-{int(month):02d}-{int(day):02d}"
+    return f"{entry.year:04d}-{int(month):02d}"
 
 
 def _authors(shown: ShownPublication, context: Context) -> str:
     """The authors as the list names them: cut to its max-authors, with the owner always kept."""
     authors = shown.entry.authors
-    chosen, cut = cut_authors(authors.authors, owner_of(context), shown.max_authors)
+    owner = owner_of(context)
+    if len(authors.authors) == 1 and not authors.others and owner.matches(authors.authors[0]):
+        return ""  # the owner's own work, as JSON Resume lists it: no authors to name
+    chosen, cut = cut_authors(authors.authors, owner, shown.max_authors)
     names = [ELLIPSIS if author is None else author.full for _, author in chosen]
     return ", ".join([*names, *([context.labels["et-al"]] if authors.others or cut else [])])
 
