@@ -27,13 +27,16 @@ _FORMAT = "markdown" + "".join(f"-{name}" for name in (
     "subscript", "superscript", "strikeout", "bracketed_spans", "definition_lists", "line_blocks",
     "fenced_code_blocks", "backtick_code_blocks", "fenced_divs", "simple_tables", "multiline_tables", "grid_tables",
     "pipe_tables", "table_captions", "pandoc_title_block", "yaml_metadata_block", "fancy_lists", "example_lists",
-    "implicit_figures",
+    "implicit_figures", "link_attributes", "inline_code_attributes",
 ))
 
 # A line start that pandoc reads as a block and RenderCV as text: a heading, quote, list item or
 # rule, a setext underline, a reference definition. A backslash before the punctuation keeps it.
 _BLOCK_START = re.compile(r"^(?:[#>|:%=~+-]|\*(?=\s|[*\s]*$)|_(?=[_\s]*$)|\[(?=[^\]]*\]:))")
 _NUMBERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
+# A backslash before white space or the end is a no-break space or a line break to pandoc and a
+# backslash to RenderCV: one more makes it one.
+_BACKSLASHES_BEFORE_SPACE = re.compile(r"\\+(?=\s|$)")
 
 
 @dataclass
@@ -102,7 +105,8 @@ def _blocks(markdown: str, shown: str) -> list[pf.Block]:
 
 
 def _inline_only(value: str) -> str:
-    lines = (line.strip() for line in value.split("\n"))
+    lines = (_BACKSLASHES_BEFORE_SPACE.sub(lambda m: m.group() + "\\" * (len(m.group()) % 2), line.strip())
+             for line in value.split("\n"))
     return "\n".join(_NUMBERED.sub(r"\1\\\2", _BLOCK_START.sub(lambda m: "\\" + m.group(), line)) for line in lines)
 
 
