@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import pandoc
 from .clock import Clock
+from .data.yaml_source import front_matter
 from .errors import CvError, Location, Problem
 from .files import write_outputs
 from .formats.registry import DEFAULT_FORMATS, FORMATS
@@ -68,7 +69,8 @@ def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: s
     clock = Clock(result.timings)
     shown = source.name
     text = read_source(source)
-    warmers = Warmers.start(text, base)  # before pandoc starts: its pipes must not leak into them
+    front = front_matter(text, shown)  # once, for the warmers and the configuration; a YAML mistake is reported at its line
+    warmers = Warmers.start(text, base, front)  # before pandoc starts: its pipes must not leak into them
     try:
         with pandoc.Running(text, shown, base) as reading:
             # Imported here, not at the top: panflute and the data model load while pandoc reads,
@@ -77,10 +79,8 @@ def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: s
                 import panflute as pf
 
                 from . import macros  # noqa: F401
-                from .data.yaml_source import front_matter
                 from .pipeline import DONE_KEY, expand_macros, load_checked
                 from .writing import write_all
-            front = front_matter(text, shown)  # a YAML mistake is reported at its line, not as a pandoc failure
             with clock("pandoc-read"):  # only the part of the read the imports did not hide
                 ast_json = reading.result()
         with clock("parse-json"):

@@ -16,7 +16,8 @@ from functools import partial
 from pathlib import Path
 
 from .cache import cache_dir
-from .errors import relative
+from .data.yaml_source import YamlSource, front_matter
+from .errors import Diagnostics, relative
 from .forking import Forked, can_fork
 
 class Warmers:
@@ -26,14 +27,15 @@ class Warmers:
         self._children = children or {}
 
     @classmethod
-    def start(cls, text: str, base: Path) -> Warmers:
-        """Children for metadata.yaml, the .bib and stats.json, when forking can overlap the build's imports:
-        not in a process that has loaded them already (`cv watch`), nor with caching switched off."""
+    def start(cls, text: str, base: Path, front: YamlSource | None = None) -> Warmers:
+        """Children for metadata.yaml, the .bib files and stats.json, when forking can overlap the build's
+        imports: not in a process that has loaded them already (`cv watch`), nor with caching switched
+        off. `front` is cv.md's front matter when the build has parsed it (it then is parsed once)."""
         folder = cache_dir(base)
         if not can_fork() or "panflute" in sys.modules or folder is None:
             return cls()
         jobs: dict[str, list[tuple[str, Path]]] = {}
-        for key, path in _named_files(text, base):
+        for key, path in _named_files(text, base, front):
             if not _maybe_stale(folder, _NAMESPACES[key], path):
                 continue
             # stats.json with metadata.yaml: one child, so pydantic is imported once.
@@ -77,21 +79,24 @@ def _maybe_stale(folder: Path, namespace: str, path: Path) -> bool:
         return True
 
 
-def _named_files(text: str, base: Path) -> list[tuple[str, Path]]:
-    """The data file and the bibliography the front matter names, inside the CV's folder."""
-    from .data.yaml_source import front_matter
+def _named_files(text: str, base: Path, front: YamlSource | None) -> list[tuple[str, Path]]:
+    """The data file, the .bib files and stats.json the front matter names, inside the CV's folder.
 
-    try:
-        front = front_matter(text, "cv.md")
-    except Exception:  # noqa: BLE001  (a broken front matter is the build's to report)
-        return []
-    front = front.data if front is not None else None
-    settings = front.get("cvfilter") if isinstance(front, dict) else None
+    Read from the YAML, with the defaults of config.Config: the warmers start before pandoc has read
+    cv.md, and config.py (with the labels it loads) would cost more to import than warming saves."""
+    if front is None:
+        try:
+            front = front_matter(text, "cv.md")
+        except Exception:  # noqa: BLE001  (a broken front matter is the build's to report)
+            return []
+    data = front.data if front is not None else None
+    settings = data.get("cvfilter") if isinstance(data, dict) else None
     if not isinstance(settings, dict):
         return []
+    bibliography = settings.get("bibliography")
     named = [
         ("data", settings.get("data", "metadata.yaml")),
-        ("bibliography", settings.get("bibliography")),
+        *(("bibliography", name) for name in (bibliography if isinstance(bibliography, list) else [bibliography])),
         ("stats", settings.get("stats", "stats.json")),
     ]
     root = base.resolve()
@@ -114,6 +119,8 @@ def _warm_all(files: list[tuple[str, Path]], base: Path) -> None:
 
 
 def _warm(key: str, path: Path, base: Path) -> None:
+    # Imported in the child, each reader only where it is needed: the parent forks before its own
+    # imports, and the data child has no use for the BibTeX parser, nor the .bib child for pydantic.
     if key == "data":
         from .data.load import load_cv_data
 
@@ -124,6 +131,5 @@ def _warm(key: str, path: Path, base: Path) -> None:
         read_cache(path, base)
     else:
         from .bibliography.reader import read_bibliography
-        from .errors import Diagnostics
 
         read_bibliography(path, relative(path), Diagnostics(), base)

@@ -114,3 +114,15 @@ def test_a_fork_that_fails_only_means_no_warming(tmp_path, cold_process, monkeyp
     monkeypatch.setattr(os, "fork", no_more_processes)
     warmers = Warmers.start(FRONT.format(data="metadata.yaml"), tmp_path)
     assert warmers._children == {}
+
+
+def test_every_bib_file_of_a_list_is_warmed_from_the_front_matter_the_build_parsed(tmp_path, cold_process):
+    from cvfilter.data.yaml_source import front_matter
+
+    (tmp_path / "metadata.yaml").write_text("name: Ada Lovelace\n", encoding="utf-8")
+    for name in ("a.bib", "b.bib"):
+        (tmp_path / name).write_text(BIB, encoding="utf-8")
+    text = "---\ncvfilter:\n  data: metadata.yaml\n  bibliography: [a.bib, b.bib]\n---\n\n# CV\n"
+    warmers = Warmers.start(text, tmp_path, front_matter(text, "cv.md"))
+    warmers.wait("bibliography")
+    assert len(_cached(tmp_path, "bibliography")) == 2
