@@ -8,7 +8,6 @@ pandoc stops instead of writing a broken file.
 from __future__ import annotations
 
 import io
-import json
 import os
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import NoReturn
 import panflute as pf
 
 from . import exit_now, quiet_startup
+from .document import dump
 from .errors import CvError, in_source_order, unexpected
 from .pipeline import finish, prepare
 
@@ -54,16 +54,9 @@ def main(doc: pf.Doc | None = None) -> pf.Doc | None:
         debug = os.environ.get("CVFILTER_DEBUG", "") not in ("", "0")
         print(unexpected(exc, "cv.md", debug, "CVFILTER_DEBUG=1"), file=sys.stderr)
         sys.exit(70)
-    output = io.StringIO()
-    pf.dump(loaded, output)
-    sys.stdout.write(output.getvalue())
+    sys.stdout.write(dump(loaded))
     sys.stdout.flush()
     return None
-
-
-def dumps(doc: pf.Doc) -> str:
-    """Serialise a document as Pandoc JSON (for writers fed from memory)."""
-    return json.dumps(doc.to_json(), ensure_ascii=False, separators=(",", ":"))
 
 
 if __name__ == "__main__":

@@ -57,10 +57,13 @@ PAGE_DEFAULTS = {"papersize": "us-letter"}
 MARGIN = {"x": "0.7in", "y": "0.6in"}
 
 
+# What a Typst string literal cannot hold as it is: each character and its escape.
+_STRING_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
 def typst_string(value: str) -> str:
-    """A Typst string literal: the one place this edge escapes text by hand."""
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return f'"{escaped}"'
+    """A Typst string literal: the one place this edge escapes text by hand, in one pass."""
+    return f'"{value.translate(_STRING_ESCAPES)}"'
 
 
 # What Typst's markup reads in text that pandoc's Typst writer (3.9, `smart` on) writes unescaped:

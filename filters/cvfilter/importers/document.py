@@ -6,7 +6,6 @@ never read as Markdown by accident; metadata.yaml is checked against the data mo
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ import yaml
 
 from .. import pandoc
 from ..data.model import CvData
+from ..document import dump
 from ..data.typed import validate
 from ..elements import text
 from ..errors import CvError, Location, Problem
@@ -101,9 +101,7 @@ def _cv_markdown(imported: ImportedCv, folder: Path, shown: str) -> str:
             blocks.append(pf.Div(classes=[section.macro], attributes=section.attributes))
     doc = pf.Doc(*blocks, metadata=metadata)
     doc.walk(_as_written)
-    buffer = io.StringIO()
-    pf.dump(doc, buffer)
-    written = pandoc.write(buffer.getvalue(), "markdown", ["-s", "--wrap=none"], folder if folder.is_dir() else Path.cwd(), shown)
+    written = pandoc.write(dump(doc), "markdown", ["-s", "--wrap=none"], folder if folder.is_dir() else Path.cwd(), shown)
     from ..schema import with_front_matter_line
 
     return with_front_matter_line(written.decode("utf-8"))

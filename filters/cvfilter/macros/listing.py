@@ -84,30 +84,35 @@ def list_section(
     """The shape every list macro shares: a lead-in, the macro's own content, then the (numbered) items."""
     blocks: list[pf.Block] = [*lead, *call.content]
     if chosen:
-        blocks.append(numbered([[render(item)] for item in chosen], call))
+        blocks.append(numbered([[render(item)] for item in chosen], str(call.options.get("numbering") or "none")))
     return [section(kind, blocks)]
 
 
-def numbered(items: list[list[pf.Block]], call: MacroCall, default: str = "none") -> pf.Block:
-    """A numbered list (ascending or descending) or a plain bullet-less sequence of items."""
-    numbering = call.options.get("numbering") or default
-    if numbering == "none":
-        return pf.Div(*(pf.Div(*blocks, classes=["cv-item"]) for blocks in items), classes=["cv-items"])
-    list_items = [pf.ListItem(*blocks) for blocks in items]
-    if numbering == "descending":
-        return count_down(list_items)
-    return pf.OrderedList(*list_items, start=1, style="Decimal", delimiter="Period")
+def numbered(items: list[list[pf.Block]], numbering: str, first: int = 1, total: int | None = None,
+             wrap: bool = True) -> pf.Block:
+    """Items (each a list of blocks) numbered "ascending", "descending" or "none" (a plain
+    bullet-less sequence): the one numbering of every list macro, publications included.
+
+    `first` and `total` let the numbers run on across groups (publications by year: the second
+    group starts where the first stopped; counting down starts from the number of all entries).
+    Pandoc lists only count up, so a count-down list carries its numbers as text. With `wrap`, each
+    item is a `cv-item` Div; without, its blocks (an entry Div) stand in the list as they are.
+    """
+    if numbering == "ascending":
+        return pf.OrderedList(*(pf.ListItem(*blocks) for blocks in items), start=first, style="Decimal", delimiter="Period")
+    total = first - 1 + len(items) if total is None else total
+    shown: list[pf.Block] = []
+    for offset, blocks in enumerate(items):
+        if numbering == "descending":
+            number = pf.Span(pf.Str(f"{total - (first - 1) - offset}."), classes=["cv-number"])
+            _prefix_first_line(blocks, [number, pf.Space()])
+        shown.extend([pf.Div(*blocks, classes=["cv-item"])] if wrap else blocks)
+    return pf.Div(*shown, classes=["cv-items", "cv-descending"] if numbering == "descending" else ["cv-items"])
 
 
 def count_down(list_items: list[pf.ListItem]) -> pf.Block:
-    """Pandoc lists only count up, so a count-down list carries its numbers as text."""
-    total = len(list_items)
-    blocks = []
-    for index, item in enumerate(list_items):
-        number = pf.Span(pf.Str(f"{total - index}."), classes=["cv-number"])
-        _prefix_first_line(item.content, [number, pf.Space()])
-        blocks.append(pf.Div(*item.content, classes=["cv-item"]))
-    return pf.Div(*blocks, classes=["cv-items", "cv-descending"])
+    """List items numbered from their count down to 1 (RenderCV's reversed_numbered)."""
+    return numbered([list(item.content) for item in list_items], "descending")
 
 
 def _prefix_first_line(blocks: Sequence[pf.Block], inlines: list[pf.Inline]) -> bool:

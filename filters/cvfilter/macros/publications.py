@@ -20,7 +20,7 @@ from ..bibliography.session import bibliography_of, locale_of, owner_of
 from ..context import Context, ShownPublication
 from ..elements import entry, section, span, text
 from ..errors import CvError, Location
-from .listing import Filter, select
+from .listing import Filter, numbered, select
 from .registry import LIST_OPTIONS, MacroCall, Option, macro
 
 # Link kind -> the fields that may hold its address, custom ones first.
@@ -74,7 +74,7 @@ def expand_publications(call: MacroCall, context: Context) -> list[pf.Block]:
         if label is not None:
             blocks.append(pf.Header(*text(label), level=2, classes=["cv-group"]))
         items = [rendered[id(e)] for e in group]
-        blocks.append(_numbered(items, number, total, str(call.options["numbering"])))
+        blocks.append(numbered([[item] for item in items], str(call.options["numbering"]), number, total, wrap=False))
         number += len(items)
     return [section("publications", blocks)]
 
@@ -202,18 +202,3 @@ def _groups(items: list[BibEntry], call: MacroCall, context: Context) -> list[tu
         groups.setdefault(label, []).append(item)
     return list(groups.items())
 
-
-def _numbered(items: list[pf.Div], first: int, total: int, numbering: str) -> pf.Block:
-    """Numbers continue across year groups: ascending lists start where the last group stopped."""
-    if numbering == "ascending":
-        return pf.OrderedList(*(pf.ListItem(i) for i in items), start=first, style="Decimal", delimiter="Period")
-    if numbering == "none":
-        return pf.Div(*items, classes=["cv-items"])
-    numbered = []
-    for offset, item in enumerate(items):
-        number = total - (first - 1) - offset
-        para = item.content[0]
-        para.content.insert(0, pf.Space())
-        para.content.insert(0, pf.Span(pf.Str(f"{number}."), classes=["cv-number"]))
-        numbered.append(item)
-    return pf.Div(*numbered, classes=["cv-items", "cv-descending"])
