@@ -15,6 +15,10 @@ command -v chromium >/dev/null || apt_packages+=(chromium)                  # ax
 command -v java >/dev/null || apt_packages+=(default-jre-headless)          # the Nu HTML checker (vnu.jar)
 command -v soffice >/dev/null || apt_packages+=(libreoffice-writer-nogui)   # opens the DOCX, renders previews
 [ -d /usr/share/fonts/opentype/noto ] || apt_packages+=(fonts-noto-cjk)    # the PDF's Chinese, Japanese, Korean
+# Metric-compatible stand-ins for Calibri and Cambria, which the themes' Word styles name, so that
+# LibreOffice wraps the DOCX's lines where Word does.
+fc-list 2>/dev/null | grep -q Carlito || apt_packages+=(fonts-crosextra-carlito)
+fc-list 2>/dev/null | grep -q Caladea || apt_packages+=(fonts-crosextra-caladea)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null

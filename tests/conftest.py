@@ -78,14 +78,38 @@ def copy_example(work: Path) -> Path:
     return work
 
 
+# The built-in themes; every one passes the read-back suite the default theme passes.
+THEMES = sorted(p.name for p in (ROOT / "styles" / "themes").iterdir() if (p / "theme.yaml").is_file())
+
+
 @pytest.fixture(scope="session")
-def example_build(tmp_path_factory) -> Path:
-    """The example CV of the repository built once in all three formats, in a copy of the repo files."""
+def build_in_theme(tmp_path_factory):
+    """The example CV built once per theme in all three formats, in a copy of the repo files; the
+    example's own theme (academic) is built without --theme."""
     from cvfilter.build import build
 
-    work = copy_example(tmp_path_factory.mktemp("example"))
-    build(work / "cv.md")
-    return work / "build"
+    built: dict[str, Path] = {}
+
+    def make(theme: str) -> Path:
+        if theme not in built:
+            work = copy_example(tmp_path_factory.mktemp(f"example-{theme}"))
+            build(work / "cv.md", theme=None if theme == "academic" else theme)
+            built[theme] = work / "build"
+        return built[theme]
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def example_build(build_in_theme) -> Path:
+    """The example CV of the repository built once in all three formats, in a copy of the repo files."""
+    return build_in_theme("academic")
+
+
+@pytest.fixture(scope="session", params=THEMES)
+def themed_build(request, build_in_theme) -> Path:
+    """The example CV built in each theme in turn (one build per theme per session)."""
+    return build_in_theme(request.param)
 
 
 def cache_text(path: Path) -> str:

@@ -37,11 +37,13 @@ class BuildResult:
 def build(
     source: Path, formats: tuple[str, ...] = DEFAULT_FORMATS, out_dir: Path | None = None, stem: str = "cv", variant: str | None = None,
     lang: str | None = None, look: Callable[[pf.Doc, Context | None], object] | None = None,
+    theme: str | None = None,
 ) -> BuildResult:
-    """Build `formats` from `source` into `out_dir` (default: build/ beside the source), optionally one variant;
-    `look` reads the semantic document (and the loaded context) before the writers finish it in place."""
+    """Build `formats` from `source` into `out_dir` (default: build/ beside the source), optionally one variant,
+    optionally in another theme than the front matter names; `look` reads the semantic document (and the
+    loaded context) before the writers finish it in place."""
     with _collector_paused():
-        return _build(source, formats, out_dir, stem, variant, lang, look)
+        return _build(source, formats, out_dir, stem, variant, lang, look, theme)
 
 
 @contextmanager
@@ -59,7 +61,8 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: str, variant: str | None,
-           lang: str | None = None, look: Callable[[pf.Doc, Context | None], object] | None = None) -> BuildResult:
+           lang: str | None = None, look: Callable[[pf.Doc, Context | None], object] | None = None,
+           theme: str | None = None) -> BuildResult:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise CvError.at(Location(str(source)), f"unknown format {unknown[0]!r}", f"choose from {', '.join(FORMATS)}")
@@ -91,7 +94,7 @@ def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: s
         if not doc.get_metadata(DONE_KEY, default=False):
             with clock("load"):
                 warmers.wait("data")
-                context = load_checked(doc, base, shown, text, variant, front)
+                context = load_checked(doc, base, shown, text, variant, front, theme)
             result.inputs = _inputs(source, context)
             with clock("macros"):
                 warmers.wait("bibliography")

@@ -50,6 +50,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--lang", default=None, help="build in this language (a per-language value's text, the labels), e.g. de")
     build.add_argument("--refresh-stats", action="store_true", help="run `cv stats --refresh` first (uses the network)")
     build.add_argument("--ats", action="store_true", help="then read the PDF, DOCX and HTML back as applicant-tracking parsers do (see cv check --ats)")
+    build.add_argument("--theme", default=None, help="style with this theme instead of the front matter's (see `cv themes`)")
 
     watch = commands.add_parser("watch", help="rebuild whenever cv.md, its data, bibliography or styles change")
     watch.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
@@ -99,6 +100,16 @@ def make_parser() -> argparse.ArgumentParser:
     preview.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
     preview.add_argument("-o", "--output", type=Path, default=None, help="folder for the PNGs (default: the build folder)")
     preview.add_argument("-r", "--resolution", type=int, default=60, help="dots per inch of the PNGs (default: 60)")
+    shown = preview.add_mutually_exclusive_group()
+    shown.add_argument("--theme", default=None, help="build in this theme; the PNGs are named preview-THEME-FORMAT.png")
+    shown.add_argument("--all-themes", action="store_true", help="one set of PNGs per built-in theme")
+
+    commands.add_parser("themes", help="list the built-in themes, one a line: name, then what it looks like")
+    theme = commands.add_parser("theme", help="`cv theme eject NAME [folder]`: copy a theme beside cv.md to edit it")
+    theme_commands = theme.add_subparsers(dest="theme_command", required=True, metavar="ACTION", help="eject")
+    eject = theme_commands.add_parser("eject", help="copy a built-in theme to FOLDER/styles/themes/NAME/, which then takes precedence")
+    eject.add_argument("name", help="the theme (see `cv themes`)")
+    eject.add_argument("folder", nargs="?", default=Path("."), type=Path, help="the CV's folder (default: here)")
 
     commands.add_parser("macros", help="print the section macros and their options as a Markdown table")
 
@@ -190,7 +201,7 @@ def _build(args: argparse.Namespace) -> int:
         for result in build_variants(args.source, args.to, args.output, None if args.all_variants else args.variant):
             print_build(result, args.timings, told)
         return 0
-    result = build(args.source, args.to, args.output, lang=args.lang)
+    result = build(args.source, args.to, args.output, lang=args.lang, theme=args.theme)
     print_build(result, args.timings)
     return 0
 
@@ -247,10 +258,34 @@ def _preview(args: argparse.Namespace) -> int:
     from .build import build
     from .preview import PREVIEWED, preview
 
-    result = build(args.source, PREVIEWED)
-    folder = args.output or next(iter(result.outputs.values())).parent
-    for made in preview(result.outputs, folder, args.resolution):
-        print(f"wrote {made.path}")
+    from .themes import shipped_names
+
+    themes = shipped_names() if args.all_themes else [args.theme]
+    for theme in themes:
+        stem = "cv" if theme is None else f"cv-{theme}"
+        result = build(args.source, PREVIEWED, stem=stem, theme=theme)
+        folder = args.output or next(iter(result.outputs.values())).parent
+        for made in preview(result.outputs, folder, args.resolution, "preview" if theme is None else f"preview-{theme}"):
+            print(f"wrote {made.path}")
+    return 0
+
+
+def _themes(_args: argparse.Namespace) -> int:
+    from .themes import listing
+
+    themes = listing()
+    width = max(len(name) for name, _ in themes)
+    for name, description in themes:
+        print(f"{name:<{width}}  {description}")
+    return 0
+
+
+def _theme(args: argparse.Namespace) -> int:
+    from .themes import eject
+
+    folder = eject(args.name, args.folder)
+    print(f"wrote {folder}")
+    print(f"next: edit its files; `cvfilter: {{theme: {args.name}}}` in the front matter now uses this copy")
     return 0
 
 
@@ -296,6 +331,8 @@ HANDLERS = {
     "macros": _macros,
     "schema": _schema,
     "preview": _preview,
+    "themes": _themes,
+    "theme": _theme,
     "pandoc": _pandoc,
 }
 

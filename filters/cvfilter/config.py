@@ -17,6 +17,7 @@ import panflute as pf
 from .data.dates import DateError, parse_date
 from .data.languages import is_tag
 from .data.yaml_source import YamlSource
+from .design import DesignChanges, read_changes
 from .errors import CvError, Location, Problem
 from .textfile import resolve_inside  # noqa: F401  (the one rule for paths cv.md names)
 from .labels import Labels
@@ -25,7 +26,7 @@ from .data.variant import Variant, parse_variants
 CONFIG_KEY = "cvfilter"
 # Set in the metadata once the macros are expanded, so that a second run of the filter does nothing.
 DONE_KEY = "cvfilter-expanded"
-_KNOWN = {"data", "bibliography", "csl", "source", "keep-classes", "labels", "stats", "variant", "variants", "fallback-lang", "ats"}
+_KNOWN = {"data", "bibliography", "csl", "source", "keep-classes", "labels", "stats", "variant", "variants", "fallback-lang", "ats", "theme", "design"}
 PATH_KEYS = ("data", "bibliography", "csl", "stats")
 _EXAMPLES = {"data": "metadata.yaml", "bibliography": "publications.bib", "csl": "style.csl", "stats": "stats.json"}
 
@@ -50,6 +51,9 @@ class Config:
     variant: str | None = None
     variants: dict[str, Variant] = field(default_factory=dict)
     ats_threshold: float = 100.0  # `cvfilter.ats.threshold`: the lowest score `cv check --ats` passes
+    theme: str | None = None
+    # What `design:` changes from the theme's design values (design.py); the theme gives the rest.
+    design: DesignChanges = field(default_factory=DesignChanges)
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,11 @@ def _read_config(
         variants = parse_variants(meta.get("variants"), where("variants"), lambda *path: where("variants", *path))
     except CvError as exc:
         problems.extend(exc.problems)
+    theme = meta.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        problems.append(Problem(where("theme"), f"`{CONFIG_KEY}.theme` must be a theme name, got {theme!r}", "see `cv themes`"))
+        theme = None
+    design = read_changes(meta.get("design"), lambda *path: where("design", *path), problems)
     return Config(
         source=shown,
         data=str(meta.get("data", "metadata.yaml")),
@@ -170,6 +179,8 @@ def _read_config(
         variant=_optional_str(meta.get("variant")),
         variants=variants,
         ats_threshold=float(threshold),
+        theme=theme,
+        design=design,
     )
 
 

@@ -18,9 +18,11 @@ from .config import Config, DataFiles
 from .data.load import StoredSource
 from .data.model import CvData
 from .data.yaml_source import YamlSource
+from .design import Design
 from .errors import Diagnostics, Location
 from .labels import Labels
 from .data.variant import Variant
+from .themes import Theme, default_theme
 
 if TYPE_CHECKING:  # types only: each loads when its reader first runs
     from .bibliography.entries import BibEntry, Bibliography
@@ -74,6 +76,15 @@ class Context:
     """The faces the sources' scripts need and the scripts no face covers (formats/faces.py)."""
     glyphs_warned: bool = False
     """The PDF/A check has named the characters the fonts lack (formats/glyphs.py)."""
+    theme: Theme | None = None
+    """The theme the document is styled with (themes.py)."""
+    design: Design | None = None
+    """The theme's design values with the front matter's `design:` over them."""
+
+    def look(self) -> tuple[Theme, Design]:
+        """The theme and the design values the formats are styled with."""
+        theme = self.theme or default_theme()
+        return theme, self.design or theme.design
 
     @property
     def labels(self) -> Labels:

@@ -106,8 +106,9 @@ def with_reference_doc(arguments: list[str]) -> list[str]:
     if not _writes_docx(arguments):
         return arguments
     from .assets import styles_dir
+    from .themes import DEFAULT_THEME
 
-    return [*arguments, "--reference-doc", str(styles_dir() / "docx" / "reference.docx")]
+    return [*arguments, "--reference-doc", str(styles_dir() / "themes" / DEFAULT_THEME / "reference.docx")]
 
 
 def _writes_docx(arguments: list[str]) -> bool:

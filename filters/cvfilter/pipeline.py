@@ -26,6 +26,7 @@ from .locate import InlineLocator, MacroLocator
 from .labels import LANGUAGES
 from .raw_policy import raw_and_image_problems
 from .translations import has_translations, keep_language
+from .themes import DEFAULT_THEME, find_theme
 from .walk import in_order, walk
 
 if TYPE_CHECKING:
@@ -39,12 +40,14 @@ _KINDS = {"data": "data", "bibliography": "bibliography"}
 def load_context(
     doc: pf.Doc, base_dir: Path, source_name: str | None = None, source_text: str | None = None, variant: str | None = None,
     front: YamlSource | None = None,
+    theme: str | None = None,
 ) -> Context:
     """Read the front matter and metadata.yaml into a Context, once per document.
 
     Problems in the front matter, in the paths it names and in metadata.yaml are raised together.
     `variant` (from `cv build --variant`) wins over `cvfilter: variant:` in the front matter.
-    `front` is the front matter with its lines, when the caller has parsed it already (`cv build`).
+    `front` is the front matter with its lines, when the caller has parsed it already (`cv build`),
+    and `theme` (`cv build --theme`) wins over `cvfilter: theme:`.
     """
     problems: list[Problem] = []
     shown = source_of(doc, source_name)
@@ -66,6 +69,13 @@ def load_context(
             continue
         resolved.setdefault(named.key, []).append(path)
     bibliographies = tuple(resolved.get("bibliography", ()))
+    chosen_theme = None
+    try:
+        where = (Location("--theme") if theme else front.locate((CONFIG_KEY, "theme")) if front
+                 else Location(config.source, 1 if source_text else 0))
+        chosen_theme = find_theme(theme or config.theme or DEFAULT_THEME, base_dir, where)
+    except CvError as exc:
+        problems.extend(exc.problems)
     if "data" not in resolved:
         raise CvError(problems + _bibliography_problems(bibliographies))
     data_path = resolved["data"][0]
@@ -81,7 +91,8 @@ def load_context(
         raise CvError(problems + _bibliography_problems(bibliographies))
     files = DataFiles(data=data_path, stats=resolved["stats"][0], bibliography=bibliographies,
                       csl=next(iter(resolved.get("csl", ())), None))
-    context = Context(config=config, data=data, data_source=source, base_dir=base_dir, files=files)
+    context = Context(config=config, data=data, data_source=source, base_dir=base_dir, files=files,
+                      theme=chosen_theme, design=config.design.over(chosen_theme.design))
     if context.labels.base != cldr.primary(config.lang):
         context.diagnostics.warn(front.locate(("lang",)) if front else Location(config.source, 1),
                                  f"no labels for lang {config.lang!r}, so the CV's own words and dates are in English",
@@ -303,11 +314,12 @@ def _read_for_pandoc(path: Path, shown: str) -> str:
 def load_checked(
     doc: pf.Doc, base_dir: Path, source_name: str | None, source_text: str | None, variant: str | None = None,
     front: YamlSource | None = None,
+    theme: str | None = None,
 ) -> Context:
     """`load_context`, and when the data cannot be loaded, the macro calls are still checked so
     that one run reports the problems of every file."""
     try:
-        return load_context(doc, base_dir, source_name, source_text, variant, front)
+        return load_context(doc, base_dir, source_name, source_text, variant, front, theme)
     except CvError as exc:
         raise CvError(exc.problems + check_macro_calls(doc, source_of(doc, source_name), source_text)) from None
 

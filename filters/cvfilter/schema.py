@@ -55,6 +55,7 @@ def front_matter_schema() -> dict:
     from .labels import Labels
     from .macros import INLINE_MACROS, MACROS
     from .data.variant import _KEYS, _NAME
+    from .themes import shipped_names
 
     names = {"type": "array", "items": {"type": "string"}}
     options = {name: {"type": "object", "additionalProperties": False,
@@ -90,6 +91,8 @@ def front_matter_schema() -> dict:
         "ats": {"type": "object", "additionalProperties": False, "properties": {
             "threshold": {"type": ["number", "string"], "minimum": 0, "maximum": 100,
                           "description": "the lowest score (percent) `cv check --ats` passes (default 100)"}}},
+        "theme": {"type": "string", "description": "the theme: " + ", ".join(shipped_names()) + ", or a folder under styles/themes/"},
+        "design": design_schema(),
     }
     assert set(settings) == set(_KNOWN)
     return {
@@ -102,6 +105,32 @@ def front_matter_schema() -> dict:
             "lang": {"type": "string", "description": "the language of the labels and of per-language values: en-US, de, ar, ja, ..."},
         },
     }
+
+
+def design_schema() -> dict:
+    """`cvfilter: design:`, as design.py reads it."""
+    from .design import ALIGNMENTS, DATE_POSITIONS, PAGE_SIZES, SECTION_TITLES
+    from .fonts import FONTS
+
+    length = {"type": ["string", "number"], "description": "a length: 0.7in, 18mm, 2cm, 50pt"}
+    factor = {"type": ["number", "string"], "description": "0.5 to 2; 1 is as the theme is drawn"}
+    switch = {"type": ["boolean", "string"]}
+    properties = {
+        "page": {"type": "string", "description": f"{', '.join(PAGE_SIZES)}, or a size such as 210mm x 297mm"},
+        "margins": {"oneOf": [length, {"type": "object", "additionalProperties": False, "properties": {"x": length, "y": length}}]},
+        "font": {"enum": list(FONTS)},
+        "font-size": {"type": ["string", "number"], "description": "7pt to 16pt"},
+        "accent": {"type": "string", "pattern": "^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"},
+        "line-spacing": factor,
+        "section-title": {"enum": list(SECTION_TITLES)},
+        "date-position": {"enum": list(DATE_POSITIONS)},
+        "entry-spacing": factor,
+        "page-numbers": switch,
+        "header-align": {"enum": list(ALIGNMENTS)},
+        "photo": switch,
+    }
+    return {"type": "object", "additionalProperties": False, "properties": properties,
+            "description": "design values over the theme's (README: Themes and design)"}
 
 
 def _option_schema(option) -> dict:

@@ -1,9 +1,11 @@
-"""Build styles/docx/reference.docx: pandoc's own reference document with cvfilter's Word styles.
+"""Build each theme's reference.docx: pandoc's own reference document with cvfilter's Word styles,
+drawn from the theme's docx.yaml (Word face, sizes, spacing) and its design values (theme.yaml).
 
-Run `python styles/docx/make_reference.py` after changing a style here; a test regenerates the file and
-checks that the committed one carries the same style definitions. Every style is a named Word style
-(no direct formatting), so an applicant or an HR system can restyle the CV, and ATS parsers meet plain
-paragraphs: no tables, text boxes, or content in headers and footers.
+Run `python styles/docx/make_reference.py [THEME]` after changing a style here or a theme's values; a
+test regenerates every theme's file and checks that the committed one carries the same style
+definitions. Every style is a named Word style (no direct formatting), so an applicant or an HR
+system can restyle the CV, and ATS parsers meet plain paragraphs: no tables, text boxes, or content
+in headers and footers.
 """
 
 from __future__ import annotations
@@ -21,7 +23,15 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 
 HERE = Path(__file__).resolve().parent
-TARGET = HERE / "reference.docx"
+THEMES = HERE.parent / "themes"
+sys.path.insert(0, str(HERE.parents[1] / "filters"))
+
+from dataclasses import replace  # noqa: E402
+
+import yaml  # noqa: E402
+
+from cvfilter.formats.docx_design import restyle, word_look  # noqa: E402
+from cvfilter.themes import load_theme  # noqa: E402
 
 FONT = "Calibri"
 ACCENT = RGBColor(0x1F, 0x4E, 0x9C)
@@ -30,6 +40,12 @@ HIGHLIGHT = "E9F0FB"
 PAGE_WIDTH, PAGE_HEIGHT = Inches(8.5), Inches(11)
 MARGIN_X, MARGIN_Y = Inches(0.7), Inches(0.6)
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+# The Word look a theme's docx.yaml may change, with the academic theme's values.
+LOOK = {
+    "font": FONT, "muted": "55575E", "title-size": 24, "title-caps": False, "title-band": False,
+    "heading-size": 12.5, "heading-color": "accent", "heading-space": [12, 4], "subheading-size": 10.5,
+    "contact-size": 9, "detail-size": 9.5, "note-size": 9.5, "entry-space": 3,
+}
 
 # The paragraph styles whose lines may end in a tab and a right-aligned date.
 DATED_PARAGRAPHS = ("Body Text", "First Paragraph", "Compact", "CV Entry")
@@ -43,60 +59,68 @@ STYLE_NAMES = (
 
 def pandoc_reference() -> bytes:
     """Pandoc's default reference.docx, so every style pandoc's writer expects is present."""
-    sys.path.insert(0, str(HERE.parents[1] / "filters"))
     from cvfilter.pandoc import pandoc_path
 
     args = [pandoc_path(), "--print-default-data-file", "reference.docx"]
     return subprocess.run(args, capture_output=True, check=True).stdout
 
 
-def build() -> bytes:
+def build(theme: str = "academic") -> bytes:
+    """The reference.docx of a theme: the styles drawn in the neutral look (the academic theme's page,
+    accent and sizes, with the theme's docx.yaml over them), then moved to the theme's design values
+    by the same code that moves them to a CV's own (cvfilter.formats.docx_design)."""
+    folder = THEMES / theme
+    look = {**LOOK, **(yaml.safe_load((folder / "docx.yaml").read_text(encoding="utf-8")) or {})}
+    face = str(look["font"])
+    muted = RGBColor.from_string(str(look["muted"]))
+    heading_color = ACCENT if look["heading-color"] == "accent" else RGBColor.from_string(str(look["heading-color"]))
     document = Document(io.BytesIO(pandoc_reference()))
     _page(document)
     styles = document.styles
 
     normal = styles["Normal"]
-    normal.font.name = FONT
+    normal.font.name = face
     normal.font.size = Pt(10.5)
-    _east_asian_font(normal, FONT)
+    _east_asian_font(normal, face)
     for name in ("Body Text", "First Paragraph", "Compact"):
         style = styles[name]
         style.paragraph_format.space_before = Pt(2)
         style.paragraph_format.space_after = Pt(2)
 
     title = styles["Title"]
-    _title_look(title)
+    _title_look(title, look)
 
     heading = styles["Heading 1"]
-    _font(heading, size=12.5, bold=True, color=ACCENT)
-    heading.paragraph_format.space_before = Pt(12)
-    heading.paragraph_format.space_after = Pt(4)
+    _font(heading, face, size=look["heading-size"], bold=True, color=heading_color)
+    before, after = look["heading-space"]
+    heading.paragraph_format.space_before = Pt(before)
+    heading.paragraph_format.space_after = Pt(after)
     heading.paragraph_format.keep_with_next = True
     _bottom_border(heading)
-    _font(styles["Heading 2"], size=10.5, bold=True, color=MUTED)
+    _font(styles["Heading 2"], face, size=look["subheading-size"], bold=True, color=muted)
     styles["Heading 2"].paragraph_format.space_before = Pt(8)
     styles["Heading 2"].paragraph_format.space_after = Pt(2)
-    _font(styles["Heading 3"], size=10.5, bold=False, italic=True, color=MUTED)
+    _font(styles["Heading 3"], face, size=look["subheading-size"], bold=False, italic=True, color=muted)
     for level in ("Heading 2", "Heading 3"):
         styles[level].paragraph_format.keep_with_next = True
 
-    _font(styles["Hyperlink"], color=ACCENT)
+    _font(styles["Hyperlink"], face, color=ACCENT)
 
     name = _paragraph_style(styles, "CV Name", "Normal")
-    _title_look(name)
+    _title_look(name, look)
 
     headline = _paragraph_style(styles, "CV Headline", "Normal")
-    _font(headline, size=11, color=MUTED)
+    _font(headline, face, size=11, color=muted)
     headline.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     headline.paragraph_format.space_after = Pt(2)
 
     contact = _paragraph_style(styles, "CV Contact", "Normal")
-    _font(contact, size=9, color=MUTED)
+    _font(contact, face, size=look["contact-size"], color=muted)
     contact.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     contact.paragraph_format.space_after = Pt(8)
 
     entry = _paragraph_style(styles, "CV Entry", "Normal")
-    entry.paragraph_format.space_before = Pt(3)
+    entry.paragraph_format.space_before = Pt(look["entry-space"])
     entry.paragraph_format.space_after = Pt(0)
     entry.paragraph_format.keep_together = True
 
@@ -104,7 +128,7 @@ def build() -> bytes:
     _shading(selected, HIGHLIGHT)
 
     detail = _paragraph_style(styles, "CV Detail", "Normal")
-    _font(detail, size=9.5, color=MUTED)
+    _font(detail, face, size=look["detail-size"], color=muted)
     detail.paragraph_format.left_indent = Inches(0.25)
     detail.paragraph_format.space_before = Pt(0)
     detail.paragraph_format.space_after = Pt(1)
@@ -117,16 +141,39 @@ def build() -> bytes:
         styles[name].paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
 
     _character_style(styles, "CV Title")
-    _font(_character_style(styles, "CV Date"), color=MUTED)
-    _font(_character_style(styles, "CV Organisation"), italic=True)
-    _font(_character_style(styles, "CV Owner"), bold=True)
-    _font(_character_style(styles, "CV Heading Note"), size=9.5, bold=False, color=MUTED)
+    _font(_character_style(styles, "CV Date"), face, color=muted)
+    _font(_character_style(styles, "CV Organisation"), face, italic=True)
+    _font(_character_style(styles, "CV Owner"), face, bold=True)
+    _font(_character_style(styles, "CV Heading Note"), face, size=look["note-size"], bold=False, color=muted)
     # A link in the note ("Google Scholar") keeps the link's look at the note's size, not the heading's.
-    _font(_character_style(styles, "CV Heading Note Link", base="Hyperlink"), size=9.5, bold=False)
+    _font(_character_style(styles, "CV Heading Note Link", base="Hyperlink"), face, size=look["note-size"], bold=False)
 
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return _to_design(buffer.getvalue(), folder, face)
+
+
+def _to_design(docx: bytes, folder: Path, face: str) -> bytes:
+    """The neutral styles moved to the theme's design values."""
+    import zipfile
+
+    from cvfilter.formats.docx_design import repage
+
+    theme = load_theme(folder)
+    neutral = replace(theme.design, page=replace(theme.design.page, width=612.0, height=792.0, name="letter"),
+                      margin_x=50.4, margin_y=43.2, accent="#1f4e9c", font_size=10.5, section_title="rule",
+                      header_align="center", line_spacing=1.0, entry_spacing=1.0)
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/styles.xml":
+                data = restyle(data, word_look(neutral, face, HIGHLIGHT), word_look(theme.design, face, theme.highlight))
+            elif item.filename == "word/document.xml":
+                data = repage(data, neutral, theme.design)
+            target.writestr(item, data)
+    return out.getvalue()
 
 
 def _page(document) -> None:
@@ -150,7 +197,7 @@ def _character_style(styles, name: str, base: str = "Default Paragraph Font"):
     return style
 
 
-def _font(style, size: float | None = None, bold: bool | None = None, italic: bool | None = None,
+def _font(style, face: str, size: float | None = None, bold: bool | None = None, italic: bool | None = None,
           color: RGBColor | None = None) -> None:
     if size is not None:
         style.font.size = Pt(size)
@@ -160,12 +207,17 @@ def _font(style, size: float | None = None, bold: bool | None = None, italic: bo
         style.font.italic = italic
     if color is not None:
         style.font.color.rgb = color
-    style.font.name = FONT
-    _east_asian_font(style, FONT)
+    style.font.name = face
+    _east_asian_font(style, face)
 
 
-def _title_look(style) -> None:
-    _font(style, size=24, bold=True, color=ACCENT)
+def _title_look(style, look: dict) -> None:
+    _font(style, str(look["font"]), size=look["title-size"], bold=True, color=ACCENT)
+    if look["title-caps"]:
+        style.font.small_caps = True
+    if look["title-band"]:  # the name in white on a band of the accent colour
+        style.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        _shading(style, str(ACCENT))
     style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     style.paragraph_format.space_before = Pt(0)
     style.paragraph_format.space_after = Pt(2)
@@ -209,8 +261,11 @@ def _shading(style, fill: str) -> None:
 
 
 def main() -> None:
-    TARGET.write_bytes(build())
-    print(f"wrote {TARGET}")
+    names = sys.argv[1:] or sorted(p.name for p in THEMES.iterdir() if (p / "docx.yaml").is_file())
+    for name in names:
+        target = THEMES / name / "reference.docx"
+        target.write_bytes(build(name))
+        print(f"wrote {target}")
 
 
 if __name__ == "__main__":

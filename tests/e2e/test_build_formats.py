@@ -21,11 +21,11 @@ def expected_entries() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def texts(example_build) -> dict[str, str]:
+def texts(themed_build) -> dict[str, str]:
     return {
-        "pdf": pdf_text(example_build / "cv.pdf"),
-        "docx": docx_text(example_build / "cv.docx"),
-        "html": html_text(example_build / "cv.html"),
+        "pdf": pdf_text(themed_build / "cv.pdf"),
+        "docx": docx_text(themed_build / "cv.docx"),
+        "html": html_text(themed_build / "cv.html"),
     }
 
 
@@ -36,10 +36,10 @@ def test_header_and_dated_sections_in_seed_order(texts, fmt):
     assert_in_order(text, expected_entries())
 
 
-def test_docx_uses_word_styles_and_no_tables(example_build):
+def test_docx_uses_word_styles_and_no_tables(themed_build):
     import docx
 
-    paragraphs = docx_paragraphs(example_build / "cv.docx")
+    paragraphs = docx_paragraphs(themed_build / "cv.docx")
     headings = [text for style, text in paragraphs if style == "Heading 1"]
     assert headings[: len(DATED_SECTIONS)] == DATED_SECTIONS
     styles = {style for style, _text in paragraphs}
@@ -47,11 +47,11 @@ def test_docx_uses_word_styles_and_no_tables(example_build):
     entry = next(text for style, text in paragraphs if style == "CV Entry")
     assert entry.startswith("Research Scientist") and normalize(entry).endswith("2019 – Present")
     assert "\t" in entry, "the date sits on a right tab stop, beside its entry"
-    assert not docx.Document(str(example_build / "cv.docx")).tables
+    assert not docx.Document(str(themed_build / "cv.docx")).tables
 
 
-def test_html_is_one_file_with_landmarks(example_build):
-    soup = html_soup(example_build / "cv.html")
+def test_html_is_one_file_with_landmarks(themed_build):
+    soup = html_soup(themed_build / "cv.html")
     assert soup.html["lang"].startswith("en")
     assert soup.select_one("header h1").get_text(strip=True) == "Brandon Amos"
     headings = [s.h2.get_text(strip=True) for s in soup.select("section")]

@@ -106,7 +106,7 @@ def test_the_wheel_holds_every_style_template_csl_and_schema(release):
     shipped = {path.replace("styles/", "cvfilter/styles/", 1).replace("filters/cvfilter/", "cvfilter/", 1) for path in tracked}
     assert shipped - names == set()
     assert {"cvfilter/styles/metadata.schema.json", "cvfilter/styles/frontmatter.schema.json",
-            "cvfilter/styles/csl/cvfilter.csl", "cvfilter/styles/docx/reference.docx"} <= names
+            "cvfilter/styles/csl/cvfilter.csl", "cvfilter/styles/themes/academic/reference.docx"} <= names
     assert not any(name.startswith(("tests/", "cv.md", "metadata.yaml")) for name in names)  # no stray repo files
     assert f"cvfilter-{VERSION}.dist-info/licenses/LICENSE" in names
 

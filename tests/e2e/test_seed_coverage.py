@@ -129,9 +129,9 @@ def test_the_seed_parses_into_the_expected_counts():
 
 
 @pytest.mark.parametrize("fmt", list(READERS))
-def test_every_seed_item_outside_publications_appears_in_seed_order(example_build, fmt):
+def test_every_seed_item_outside_publications_appears_in_seed_order(themed_build, fmt):
     items = [item for name, section in seed_items().items() if name != "Publications" for item in section]
-    text = READERS[fmt](example_build / f"cv.{fmt}")
+    text = READERS[fmt](themed_build / f"cv.{fmt}")
     missing = missing_in_order(text, items)
     assert not missing, f"{len(missing)} seed fragments missing or out of order in cv.{fmt}:\n" + "\n".join(missing[:20])
 
@@ -145,12 +145,12 @@ def seed_publication_titles() -> list[str]:
 
 
 @pytest.mark.parametrize("fmt", list(READERS))
-def test_publication_titles_appear_in_seed_order(example_build, fmt):
+def test_publication_titles_appear_in_seed_order(themed_build, fmt):
     if not re.search(r"^#\s+Publications\b", (ROOT / "cv.md").read_text(encoding="utf-8"), re.MULTILINE):
         pytest.skip("cv.md has no Publications section yet (the publications macro lands separately)")
     titles = seed_publication_titles()
     assert len(titles) == 55
-    text = READERS[fmt](example_build / f"cv.{fmt}")
+    text = READERS[fmt](themed_build / f"cv.{fmt}")
     missing = missing_in_order(text, [Item("Publications", (title,)) for title in titles])
     assert not missing, f"{len(missing)} publication titles missing or out of order in cv.{fmt}:\n" + "\n".join(missing[:20])
 

@@ -14,10 +14,9 @@ import docx
 import pytest
 from lxml import etree
 
-from tests.conftest import ROOT, normalize
+from tests.conftest import ROOT, THEMES, normalize
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-REFERENCE = ROOT / "styles" / "docx" / "reference.docx"
 
 
 def load_maker():
@@ -38,17 +37,18 @@ def style_definitions(data: bytes, names: tuple[str, ...]) -> dict[str, bytes]:
     return {name: xml for name, xml in found.items() if name.lower() in wanted}
 
 
-def test_reference_docx_is_what_its_script_makes() -> None:
+@pytest.mark.parametrize("theme", THEMES)
+def test_reference_docx_is_what_its_script_makes(theme: str) -> None:
     maker = load_maker()
-    committed = style_definitions(REFERENCE.read_bytes(), maker.STYLE_NAMES)
-    regenerated = style_definitions(maker.build(), maker.STYLE_NAMES)
+    committed = style_definitions((ROOT / "styles" / "themes" / theme / "reference.docx").read_bytes(), maker.STYLE_NAMES)
+    regenerated = style_definitions(maker.build(theme), maker.STYLE_NAMES)
     assert len(committed) == len(maker.STYLE_NAMES)
     assert committed == regenerated, "run `python styles/docx/make_reference.py` and commit the result"
 
 
 @pytest.fixture(scope="module")
-def document(example_build: Path) -> docx.document.Document:
-    return docx.Document(example_build / "cv.docx")
+def document(themed_build: Path) -> docx.document.Document:
+    return docx.Document(themed_build / "cv.docx")
 
 
 def test_paragraphs_carry_the_cv_styles(document) -> None:
@@ -68,9 +68,9 @@ def test_file_properties_name_the_owner(document) -> None:
     assert document.core_properties.author == "Brandon Amos"
 
 
-def test_body_is_plain_paragraphs_with_nothing_hidden_elsewhere(example_build: Path, document) -> None:
+def test_body_is_plain_paragraphs_with_nothing_hidden_elsewhere(themed_build: Path, document) -> None:
     assert document.tables == []
-    package = zipfile.ZipFile(example_build / "cv.docx")
+    package = zipfile.ZipFile(themed_build / "cv.docx")
     body = package.read("word/document.xml").decode("utf-8")
     assert "txbxContent" not in body and "<w:tbl>" not in body and "<w:drawing" not in body
     for name in package.namelist():
@@ -88,8 +88,8 @@ def test_dates_follow_their_entries_after_a_right_tab(document) -> None:
     assert [(s.position, s.alignment.name) for s in stops] == [(text_width, "RIGHT")]
 
 
-def test_links_are_real_hyperlinks(example_build: Path) -> None:
-    package = zipfile.ZipFile(example_build / "cv.docx")
+def test_links_are_real_hyperlinks(themed_build: Path) -> None:
+    package = zipfile.ZipFile(themed_build / "cv.docx")
     body = etree.fromstring(package.read("word/document.xml"))
     rels = etree.fromstring(package.read("word/_rels/document.xml.rels"))
     targets = {r.get("Id"): r.get("Target") for r in rels}
@@ -99,14 +99,14 @@ def test_links_are_real_hyperlinks(example_build: Path) -> None:
     assert links["J. Zico Kolter"] == "http://zicokolter.com"
 
 
-def test_libreoffice_opens_the_file(example_build: Path, tmp_path: Path) -> None:
+def test_libreoffice_opens_the_file(themed_build: Path, tmp_path: Path) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         pytest.skip("LibreOffice is not installed (scripts/test.sh installs libreoffice-writer-nogui)")
     profile = tmp_path / "profile"
     result = subprocess.run(
         [soffice, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "txt:Text",
-         "--outdir", str(tmp_path), str(example_build / "cv.docx")],
+         "--outdir", str(tmp_path), str(themed_build / "cv.docx")],
         capture_output=True, text=True, timeout=180,
     )
     assert result.returncode == 0, result.stderr
@@ -116,8 +116,9 @@ def test_libreoffice_opens_the_file(example_build: Path, tmp_path: Path) -> None
     assert "Research Scientist, Meta AI, Fundamental AI Research (FAIR), New York City 2019 – Present" in lines
 
 
-def test_a_link_in_a_heading_note_has_the_size_of_the_note(document) -> None:
+def test_a_link_in_a_heading_note_has_the_size_of_the_note(example_build: Path) -> None:
     """Publications [Google Scholar: 6k+ citations ...]: the link is not heading-size and bold."""
+    document = docx.Document(example_build / "cv.docx")
     (heading,) = [p for p in document.paragraphs if p.style.name == "Heading 1" and "Google Scholar" in p.text]
     runs = {run.text: run.style for run in heading.iter_inner_content() if hasattr(run, "style")}
     links = [link for link in heading.iter_inner_content() if not hasattr(link, "style")]

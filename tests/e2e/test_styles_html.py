@@ -22,8 +22,8 @@ OUTSIDE = re.compile(r"^(?:https?:)?//")
 
 
 @pytest.fixture(scope="module")
-def page(example_build: Path) -> BeautifulSoup:
-    return BeautifulSoup((example_build / "cv.html").read_text(encoding="utf-8"), "lxml")
+def page(themed_build: Path) -> BeautifulSoup:
+    return BeautifulSoup((themed_build / "cv.html").read_text(encoding="utf-8"), "lxml")
 
 
 def test_page_has_landmarks_and_one_h1(page: BeautifulSoup) -> None:
@@ -80,11 +80,11 @@ def test_page_is_self_contained_and_styled_for_every_medium(page: BeautifulSoup)
     assert page.find("meta", attrs={"name": "viewport"})
 
 
-def test_page_is_valid_html5(example_build: Path) -> None:
+def test_page_is_valid_html5(themed_build: Path) -> None:
     if not (shutil.which("java") and VNU_JAR.is_file()):
         pytest.skip("the Nu HTML checker needs java and tests/.tools (run scripts/test.sh)")
     result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", str(example_build / "cv.html")],
+        ["java", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", str(themed_build / "cv.html")],
         capture_output=True, text=True, check=True,
     )
     messages = json.loads(result.stderr)["messages"]
@@ -93,7 +93,7 @@ def test_page_is_valid_html5(example_build: Path) -> None:
     assert problems == []
 
 
-def test_page_has_no_serious_accessibility_violations(example_build: Path) -> None:
+def test_page_has_no_serious_accessibility_violations(themed_build: Path) -> None:
     playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (run scripts/test.sh)")
     if not (CHROMIUM and AXE_JS.is_file()):
         pytest.skip("axe needs Debian's chromium and tests/.tools (run scripts/test.sh)")
@@ -104,7 +104,7 @@ def test_page_has_no_serious_accessibility_violations(example_build: Path) -> No
             for scheme in ("light", "dark"):
                 context = browser.new_context(color_scheme=scheme, offline=True)
                 tab = context.new_page()
-                tab.goto((example_build / "cv.html").as_uri())
+                tab.goto((themed_build / "cv.html").as_uri())
                 tab.add_script_tag(path=str(AXE_JS))
                 results[scheme] = tab.evaluate("axe.run(document, {resultTypes: ['violations']})")
                 context.close()
@@ -119,7 +119,7 @@ def test_page_has_no_serious_accessibility_violations(example_build: Path) -> No
     assert serious == []
 
 
-def test_no_line_of_the_header_starts_with_a_separator_at_desktop_width(example_build: Path) -> None:
+def test_no_line_of_the_header_starts_with_a_separator_at_desktop_width(themed_build: Path) -> None:
     """At 1000 px the contacts fit on a line, and the update date, on its own line, has no "•"."""
     playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (run scripts/test.sh)")
     if not CHROMIUM:
@@ -128,7 +128,7 @@ def test_no_line_of_the_header_starts_with_a_separator_at_desktop_width(example_
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         try:
             tab = browser.new_context(viewport={"width": 1000, "height": 700}, offline=True).new_page()
-            tab.goto((example_build / "cv.html").as_uri())
+            tab.goto((themed_build / "cv.html").as_uri())
             lines = tab.evaluate("""() => {
                 const seen = new Map();
                 for (const el of document.querySelectorAll('.cv-contact-item, .cv-updated, .cv-sep')) {

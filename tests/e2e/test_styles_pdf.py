@@ -46,21 +46,21 @@ def link_targets(pdf: Path) -> list[str]:
     return targets
 
 
-def test_example_fits_the_page_budget(example_build: Path) -> None:
-    pages = len(pypdf.PdfReader(example_build / "cv.pdf").pages)
+def test_example_fits_the_page_budget(themed_build: Path) -> None:
+    pages = len(pypdf.PdfReader(themed_build / "cv.pdf").pages)
     assert 1 <= pages <= MAX_PAGES
 
 
-def test_every_link_goes_where_the_data_says(example_build: Path) -> None:
-    targets = link_targets(example_build / "cv.pdf")
+def test_every_link_goes_where_the_data_says(themed_build: Path) -> None:
+    targets = link_targets(themed_build / "cv.pdf")
     assert targets, "the PDF has no clickable links"
     allowed = data_urls()
     assert [t for t in targets if t not in allowed] == []
     assert "mailto:bda@meta.com" in targets
 
 
-def test_pdf_claims_ua1_and_a2b_and_is_tagged(example_build: Path) -> None:
-    reader = pypdf.PdfReader(example_build / "cv.pdf")
+def test_pdf_claims_ua1_and_a2b_and_is_tagged(themed_build: Path) -> None:
+    reader = pypdf.PdfReader(themed_build / "cv.pdf")
     xmp = reader.xmp_metadata.stream.get_data().decode("utf-8")
     assert re.search(r"<pdfuaid:part>1</pdfuaid:part>", xmp)
     assert re.search(r"<pdfaid:part>2</pdfaid:part>", xmp)

@@ -10,6 +10,9 @@ from datetime import date, datetime, timezone
 import panflute as pf
 
 from ..context import Context
+
+from ..design import Design
+from ..themes import Theme, default_theme
 from ..walk import walk
 
 FINISHED_KEY = "cvfilter-finished"
@@ -143,6 +146,15 @@ def separate_date(elem: pf.Element, separator: Callable[[], list[pf.Inline]]) ->
             changed = True
     if changed:
         elem.content[:] = content
+
+
+def chosen_look(context: Context | None) -> tuple[Theme, Design]:
+    """The theme and design a document is finished with; the default theme when the filter runs on a
+    document expanded before (no context)."""
+    if context is not None:
+        return context.look()
+    theme = default_theme()
+    return theme, theme.design
 
 
 def set_meta_default(doc: pf.Doc, key: str, value: str) -> None:

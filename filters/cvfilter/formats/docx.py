@@ -16,13 +16,15 @@ from xml.etree import ElementTree
 import panflute as pf
 
 from .. import pandoc
-from ..assets import styles_dir
 from ..clock import Clock
 from ..context import Context
+from ..design import Design
+from ..themes import Theme, theme_face
 from ..walk import walk
 from .faces import document_faces
-from .common import TEXT_HOLDERS, build_epoch, has, join_words, once, separate_date, set_meta_default
+from .common import TEXT_HOLDERS, build_epoch, chosen_look, has, join_words, once, separate_date, set_meta_default
 from .output import OutputFormat
+from .docx_design import repage, restyle, word_face, word_look
 
 # Semantic class -> Word paragraph style (for Divs) or character style (for Spans).
 PARAGRAPH_STYLES = {
@@ -115,21 +117,22 @@ NUMBER_HANGING = 540
 
 
 def write(fmt: OutputFormat, finished: str, context: Context | None, base: Path, shown: str, clock: Clock) -> bytes:
-    """pandoc's Word file with the styles of styles/docx/reference.docx, then `post_process`."""
+    """pandoc's Word file with the styles of the theme's reference.docx, then `post_process`."""
     with clock("docx"):
-        extra = []
-        reference = styles_dir() / "docx" / "reference.docx"
-        if reference.is_file():
-            extra = ["--reference-doc", str(reference)]
+        theme, design = chosen_look(context)
+        extra = ["--reference-doc", str(theme.file("reference.docx"))]
         written = pandoc.write(finished, fmt.writer or "docx", extra, base, shown, build_epoch(context))
         fonts = script_fonts_of(document_faces(context), context.config.lang, context.labels.direction == "rtl") if context else None
-        return post_process(written, context.data.name if context else None, fonts)
+        return post_process(written, context.data.name if context else None, fonts, theme, design)
 
 
-def post_process(docx: bytes, author: str | None, script_fonts: ScriptFonts | None = None) -> bytes:
-    """What pandoc's writer cannot be told: the author property, wider list number indents, and the
-    faces and language of complex scripts (Arabic) and East Asian text (`script_fonts`).
+def post_process(docx: bytes, author: str | None, script_fonts: ScriptFonts | None = None, theme: Theme | None = None,
+                 design: Design | None = None) -> bytes:
+    """What pandoc's writer cannot be told: the author property, wider list number indents, the
+    faces and language of complex scripts (Arabic) and East Asian text (`script_fonts`), and the
+    design values the front matter changes from the theme's (docx_design).
     `cv build` calls this; plain pandoc leaves them as pandoc writes them."""
+    changed = theme is not None and design is not None and design != theme.design
     for prefix, uri in {**CORE_NAMESPACES, "w": W}.items():
         ElementTree.register_namespace(prefix, uri)
     source = zipfile.ZipFile(io.BytesIO(docx))
@@ -141,8 +144,16 @@ def post_process(docx: bytes, author: str | None, script_fonts: ScriptFonts | No
                 data = _set_creator(data, author)
             elif item.filename == "word/numbering.xml":
                 data = _widen_numbers(data)
-            elif item.filename == "word/styles.xml" and script_fonts is not None:
-                data = _name_script_fonts(data, script_fonts)
+            elif item.filename == "word/styles.xml" and (script_fonts is not None or changed):
+                if changed:
+                    face = theme_face(theme)
+                    highlight = None if design.accent != theme.design.accent else theme.highlight
+                    data = restyle(data, word_look(theme.design, face, theme.highlight),
+                                   word_look(design, word_face(design, theme.design, face), highlight))
+                if script_fonts is not None:
+                    data = _name_script_fonts(data, script_fonts)
+            elif item.filename == "word/document.xml" and changed:
+                data = repage(data, theme.design, design)
             target.writestr(item, data)
     return out.getvalue()
 

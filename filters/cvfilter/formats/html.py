@@ -17,13 +17,17 @@ from .. import pandoc
 from ..assets import read_style
 from ..clock import Clock
 from ..context import Context
+from ..design import Design
 from ..elements import text
+from ..fonts import FONTS
 from ..walk import walk
 from .faces import document_faces
+from .docx_design import mix_with_white
 from .common import (
     CLASSED,
     TEXT_HOLDERS,
     add_header_include,
+    chosen_look,
     has,
     join_words,
     name_heading,
@@ -52,7 +56,7 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     # Read before the walk, which turns a date in a heading into raw <time> tags.
     headings = {id(block): _heading_words(block) for block in doc.content if isinstance(block, pf.Header)}
     walk(doc, lambda elem, _doc: _shape(elem, noted), types=(*CLASSED, *TEXT_HOLDERS, pf.DefinitionItem))
-    doc.content = _landmarks(list(doc.content), headings)
+    doc.content = _landmarks(list(doc.content), headings, chosen_look(context)[1])
     if noted.names:
         set_meta_default(doc, "pagetitle", f"{noted.names[0]} — CV")
         set_meta_default(doc, "author-meta", noted.names[0])
@@ -60,7 +64,9 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     if context is not None and context.labels.direction == "rtl":
         set_meta_default(doc, "dir", "rtl")
     doc.metadata["document-css"] = pf.MetaBool(False)
-    add_header_include(doc, pf.RawBlock(f"<style>\n{read_style('html/cv.css')}{_script_style(context)}</style>", format="html"))
+    theme, design = chosen_look(context)
+    css = f"{read_style('html/base.css')}{theme.text('cv.css')}{design_css(theme.design, design)}{_script_style(context)}"
+    add_header_include(doc, pf.RawBlock(f"<style>\n{css}</style>", format="html"))
 
 
 def _script_style(context: Context | None) -> str:
@@ -257,7 +263,31 @@ def _first_number(elem: pf.Div) -> int | None:
     return None
 
 
-def _landmarks(blocks: list[pf.Block], headings: dict[int, str]) -> list[pf.Block]:
+def design_css(theme: Design, design: Design) -> str:
+    """CSS for the design values: the printed page always, and each value the front matter changes
+    from the theme's, over the theme's own rules."""
+    page = design.page.name or f"{design.page.width:g}pt {design.page.height:g}pt"
+    rules = [f"@media print {{ @page {{ size: {page}; margin: {design.margin_y:g}pt {design.margin_x:g}pt; }} }}"]
+    root = []
+    if design.font != theme.font:
+        root.append(f"--font: {FONTS[design.font].css};")
+    if design.font_size != theme.font_size:
+        root.append(f"--scale: {design.font_size / theme.font_size:.4g};")
+    if design.line_spacing != theme.line_spacing:
+        root.append(f"--lines: {design.line_spacing / theme.line_spacing:.4g};")
+    if design.entry_spacing != theme.entry_spacing:
+        root.append(f"--gap: {design.entry_spacing / theme.entry_spacing:.4g};")
+    if root:
+        rules.append(f":root {{ {' '.join(root)} }}")
+    if design.accent != theme.accent:
+        light = mix_with_white(design.accent, 0.55)
+        rules += [f":root {{ --accent: {design.accent}; --highlight: #{mix_with_white(design.accent, 0.1)}; }}",
+                  f"@media (prefers-color-scheme: dark) {{ :root {{ --accent: #{light}; }} }}",
+                  f"@media print {{ :root {{ --accent: {design.accent}; }} }}"]
+    return "".join(rule + "\n" for rule in rules)
+
+
+def _landmarks(blocks: list[pf.Block], headings: dict[int, str], design: Design) -> list[pf.Block]:
     """<header> from the header macro, a <nav> listing the sections, then <main> with a <section> per h2."""
     head: list[pf.Block] = []
     body: list[pf.Block] = []
@@ -265,7 +295,7 @@ def _landmarks(blocks: list[pf.Block], headings: dict[int, str]) -> list[pf.Bloc
     current: pf.Div | None = None
     for block in blocks:
         if has(block, "cv-header") and not head:
-            head = _header(block)
+            head = _header(block, design)
             current = None
         elif isinstance(block, pf.Header) and block.level == 2:
             sections.append(block)
@@ -276,7 +306,8 @@ def _landmarks(blocks: list[pf.Block], headings: dict[int, str]) -> list[pf.Bloc
         else:
             body.append(block)
     nav = _nav(sections, headings) if sections else []
-    return [*head, *nav, pf.RawBlock("<main>", format="html"), *body, pf.RawBlock("</main>", format="html")]
+    opening = f'<main class="cv-titles-{design.section_title} cv-dates-{design.date_position}">'
+    return [*head, *nav, pf.RawBlock(opening, format="html"), *body, pf.RawBlock("</main>", format="html")]
 
 
 def _nav(sections: list[pf.Header], headings: dict[int, str]) -> list[pf.Block]:
@@ -299,7 +330,7 @@ def _heading_words(header: pf.Header) -> str:
     return pf.stringify(pf.Plain(*own)).strip()
 
 
-def _header(div: pf.Div) -> list[pf.Block]:
+def _header(div: pf.Div, design: Design) -> list[pf.Block]:
     inner: list[pf.Block] = []
     for block in div.content:
         if heading := name_heading(block):
@@ -307,7 +338,7 @@ def _header(div: pf.Div) -> list[pf.Block]:
         else:
             inner.append(block)
     return [
-        pf.RawBlock('<header class="cv-header">', format="html"),
+        pf.RawBlock(f'<header class="cv-header cv-align-{design.header_align}">', format="html"),
         *inner,
         pf.RawBlock("</header>", format="html"),
     ]

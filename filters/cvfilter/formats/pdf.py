@@ -9,7 +9,8 @@ from .. import pandoc
 from ..clock import Clock
 from ..context import Context
 from . import typst
-from .common import build_epoch
+from ..fonts import font_folders
+from .common import build_epoch, chosen_look
 from .faces import document_faces
 from .glyphs import fallback_warnings, pdf_warner
 from .output import OutputFormat
@@ -19,7 +20,8 @@ finish = typst.finish
 
 
 def write(fmt: OutputFormat, finished: str, context: Context | None, base: Path, shown: str, clock: Clock) -> bytes:
-    folders = tuple(face.folder for face in document_faces(context))
+    # One list of font folders: the theme's face (fonts.py), then the faces of the document's scripts.
+    folders = (*font_folders((chosen_look(context)[1].font,)), *(face.folder for face in document_faces(context)))
     with clock("typst"), pandoc.start_write(finished, fmt.writer or "typst", ["-s"], base, shown) as running:
         typst_compiler(str(base), folders)
         source = running.output()

@@ -17,10 +17,14 @@ import panflute as pf
 
 from ..assets import read_style
 from ..context import Context
+from ..design import Design
 from ..document import RAW_TYPST  # noqa: F401  (panflute accepts raw Typst once this has loaded)
 from ..errors import Location
+from ..fonts import typst_families
+from ..themes import Theme
 from .faces import document_faces
-from .common import CLASSED, TEXT_HOLDERS, add_header_include, has, join_words, once, separate_date, set_meta_default
+from .common import (CLASSED, TEXT_HOLDERS, add_header_include, chosen_look, has, join_words, once, separate_date,
+                     set_meta_default)
 from ..walk import walk
 
 # Semantic class -> Typst function from cv.typ that lays it out. An element with several classes
@@ -41,6 +45,7 @@ BLOCK_FUNCTIONS = {
 INLINE_FUNCTIONS = {
     "cv-name": "cv-name",
     "cv-date": "cv-date",
+    "cv-title": "cv-title",
     "cv-sep": "cv-sep",
     "cv-contact-item": "cv-contact-item",
     "cv-updated": "cv-updated",
@@ -53,8 +58,10 @@ INLINE_FUNCTIONS = {
 # the line may break; if the date does not fit, it starts the next line after an empty box and a
 # second 1fr, so it stays right-aligned in the date column instead of falling to the left margin.
 DATE_SEPARATOR = "#h(0.8em)#h(1fr) #box()#h(1fr)#sym.wj"
-PAGE_DEFAULTS = {"papersize": "us-letter"}
-MARGIN = {"x": "0.7in", "y": "0.6in"}
+# A date that goes before its entry's text (`design: {date-position: left}`) sits in its own column.
+DATE_FIRST = "#h(0.4em)"
+# The design's page names as Typst's paper names.
+PAPER = {"letter": "us-letter", "legal": "us-legal"}
 
 
 # What a Typst string literal cannot hold as it is: each character and its escape.
@@ -152,14 +159,13 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     walk(doc, lambda elem, _doc: _icons_and_dates(elem, found), types=first_walk)
     walk(doc, _wrap, types=(pf.Div, pf.Span))
     name, updated = found.get("cv-name", ""), found.get("cv-updated")
-    for key, value in PAGE_DEFAULTS.items():
-        set_meta_default(doc, key, value)
-    if "margin" not in doc.metadata:
-        doc.metadata["margin"] = pf.MetaMap(**{k: pf.MetaString(v) for k, v in MARGIN.items()})
+    theme, design = chosen_look(context)
+    _page(doc, design)
     set_meta_default(doc, "lang", context.config.lang if context else "en")
     footer = " · ".join(part for part in (name, updated) if part)
     page_of = context.labels["page-of"] if context else "of"
-    style = f"#let cv-footer-note = {typst_string(footer)}\n#let cv-page-of = {typst_string(page_of)}\n{read_style('typst/cv.typ')}"
+    style = (f"#let cv-footer-note = {typst_string(footer)}\n#let cv-page-of = {typst_string(page_of)}\n"
+             f"{design_values(theme, design)}\n{read_style('typst/base.typ')}\n{theme.text('cv.typ')}")
     add_header_include(doc, pf.RawBlock(style, format="typst"))
     title = f"{name} — CV" if name else "CV"
     opening = f"#set document(title: {typst_string(title)}, author: {typst_string(name)})\n#show: cv-document{_script_rule(context)}"
@@ -179,6 +185,40 @@ def _script_rule(context: Context | None) -> str:
         return ""
     rule = f"set text({', '.join(settings)})"
     return f"\n#show: body => context {{ {rule}; body }}" if families else f"\n#set text({settings[0]})"
+
+
+def _page(doc: pf.Doc, design: Design) -> None:
+    """Paper and margins through pandoc's template, which sets the page before any content (a page
+    set rule after content would start a new page). A size without a name replaces the template's
+    page function by one that takes width and height."""
+    page = design.page
+    if page.name is not None:
+        set_meta_default(doc, "papersize", PAPER.get(page.name, page.name))
+    if "margin" not in doc.metadata:
+        margins = {"x": f"{design.margin_x:g}pt", "y": f"{design.margin_y:g}pt"}
+        doc.metadata["margin"] = pf.MetaMap(**{k: pf.MetaString(v) for k, v in margins.items()})
+
+
+def design_values(theme: Theme, design: Design) -> str:
+    """The design as one Typst dictionary, `cv-design`, which styles/typst/base.typ and the theme read."""
+    highlight = theme.highlight if theme.highlight and design.accent == theme.design.accent else None
+    values = {
+        "accent": typst_string(design.accent),
+        "highlight": typst_string(highlight) if highlight else "none",
+        "font": "(" + "".join(typst_string(f) + ", " for f in typst_families(design.font)) + ")",
+        "font-size": f"{design.font_size:g}pt",
+        "line-spacing": f"{design.line_spacing:g}",
+        "entry-spacing": f"{design.entry_spacing:g}",
+        "section-title": typst_string(design.section_title),
+        "date-position": typst_string(design.date_position),
+        "page-numbers": "true" if design.page_numbers else "false",
+        "header-align": typst_string(design.header_align),
+        "photo": "true" if design.photo else "false",
+        "page-name": typst_string(design.page.name) if design.page.name else "none",
+        "page-width": f"{design.page.width:g}pt",
+        "page-height": f"{design.page.height:g}pt",
+    }
+    return "#let cv-design = (" + ", ".join(f"{k}: {v}" for k, v in values.items()) + ")"
 
 
 def _icons_and_dates(elem: pf.Element, found: dict[str, str]) -> pf.Inline | None:

@@ -92,7 +92,7 @@ def test_typst_keeps_a_span_with_a_label_or_a_language():
 
     labelled = pf.Span(pf.Str("here"), identifier="here")
     french = pf.Span(pf.Str("ici"), attributes={"lang": "fr"})
-    doc = pf.Doc(pf.Para(labelled, pf.Space(), french, pf.Space(), pf.Span(pf.Str("plain"), classes=["cv-title"])))
+    doc = pf.Doc(pf.Para(labelled, pf.Space(), french, pf.Space(), pf.Span(pf.Str("plain"), classes=["cv-skill"])))
     finish(doc, None)
     para = next(block for block in doc.content if isinstance(block, pf.Para))
     assert para.content[0] is labelled and para.content[2] is french
