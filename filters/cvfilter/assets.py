@@ -7,6 +7,10 @@ from importlib.util import find_spec
 from pathlib import Path
 
 
+# The theme a CV is styled with when it names none (styles/themes/academic/).
+DEFAULT_THEME = "academic"
+
+
 @cache
 def styles_dir() -> Path:
     """The installed `cvfilter.styles` package, or styles/ of a source checkout. Found by its import

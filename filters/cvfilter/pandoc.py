@@ -105,8 +105,7 @@ def with_reference_doc(arguments: list[str]) -> list[str]:
         return arguments
     if not _writes_docx(arguments):
         return arguments
-    from .assets import styles_dir
-    from .themes import DEFAULT_THEME
+    from .assets import DEFAULT_THEME, styles_dir
 
     return [*arguments, "--reference-doc", str(styles_dir() / "themes" / DEFAULT_THEME / "reference.docx")]
 

@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .assets import styles_dir
+from .assets import DEFAULT_THEME, styles_dir
 from .data.yaml_source import load_yaml
 from .design import Design, complete, read_design
 from .errors import CvError, Location, Problem, relative
 
-DEFAULT_THEME = "academic"
 MANIFEST = "theme.yaml"
 FILES = (MANIFEST, "cv.typ", "cv.css", "docx.yaml", "reference.docx")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")

@@ -31,10 +31,10 @@ LAYERS: list[tuple[tuple[str, ...], ...]] = [
     (("context",),),
     (("config",),),
     (("data", "bibliography.reader", "bibliography.entries", "bibliography.stored", "bibliography.names",
-      "bibliography.inherit", "bibliography.latex", "stats.cache", "source", "labels", "elements", "locate", "translations"),),
+      "bibliography.inherit", "bibliography.latex", "stats.cache", "source", "labels", "elements", "locate", "translations", "design", "themes"),),
     (("", "errors", "cache", "files", "forking", "walk", "numbers", "assets", "pandoc", "clock", "document", "cldr",
       "words", "web", "textfile", "home", "_version",
-      "script_fonts"),),
+      "script_fonts", "fonts"),),
 ]
 
 
