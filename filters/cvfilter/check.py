@@ -7,12 +7,14 @@ from pathlib import Path
 from .context import Context
 from .errors import CvError, Location, Problem
 from .pipeline import prepare, read_document
+from .themes import missing_files
 from .macros.selection import Outline, variant_problems
 
 
 def check(source: Path, lang: str | None = None) -> list[Problem]:
     """All problems in cv.md, its front matter, the data files, the bibliography and the macros;
     with `lang`, as in that language, and every per-language value without its text."""
+    themes = missing_files(source.parent)  # every local theme, the one in use or not
     try:
         doc, text = read_document(source)
         if lang:
@@ -22,9 +24,9 @@ def check(source: Path, lang: str | None = None) -> list[Problem]:
         outline = Outline.of(doc)
         context = prepare(doc, source.parent, source.name, text)
     except CvError as exc:
-        return exc.problems
+        return exc.problems + [p for p in themes if p not in exc.problems]
     if context is None:
-        return []
+        return themes
     for variant in context.config.variants.values():
         # A build checks only the variant it builds; CI checks before it builds them all.
         found = context.diagnostics.problems
@@ -41,7 +43,7 @@ def check(source: Path, lang: str | None = None) -> list[Problem]:
 
     check_sources(context)
     _untranslated(context, [lang] if lang else [context.config.lang, *(v.lang for v in context.config.variants.values() if v.lang)])
-    return context.diagnostics.problems
+    return context.diagnostics.problems + [p for p in themes if p not in context.diagnostics.problems]
 
 
 def _untranslated(context: Context, langs: list[str]) -> None:

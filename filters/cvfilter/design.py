@@ -127,7 +127,7 @@ def _margins(value: object) -> dict[str, object]:
     if isinstance(value, Mapping):
         unknown = set(value) - {"x", "y"}
         if unknown:
-            raise BadValue(f"a length, or {{x: 0.7in, y: 0.6in}} (unknown key {sorted(unknown, key=str)[0]!r})")
+            raise BadValue(f"a length, or {{x: 0.7in, y: 0.6in}}; there is no {sorted(unknown, key=str)[0]!r}")
         return {f"margin_{axis}": _length(value[axis], 0, 144) for axis in ("x", "y") if axis in value}
     points = _length(value, 0, 144)
     return {"margin_x": points, "margin_y": points}
@@ -150,7 +150,7 @@ def _accent(value: object) -> dict[str, object]:
         if len(text) == 4:
             text = "#" + "".join(c * 2 for c in text[1:])
         return {"accent": text}
-    raise BadValue('a colour as "#1f4e9c" (quoted: YAML reads # as a comment)')
+    raise BadValue('a colour such as "#1f4e9c", in quotes: YAML reads # as the start of a comment')
 
 
 def _multiplier(name: str) -> Reader:
@@ -158,7 +158,7 @@ def _multiplier(name: str) -> Reader:
         number = _number(value)
         if number is not None and 0.5 <= number <= 2.0:
             return {name: number}
-        raise BadValue("a number from 0.5 to 2 (1 is as the theme is drawn)")
+        raise BadValue("a number from 0.5 to 2; 1 is as the theme is drawn")
     return read
 
 

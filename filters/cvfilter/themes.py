@@ -67,6 +67,9 @@ def find_theme(name: str, base_dir: Path | None, where: Location) -> Theme:
         raise CvError.at(where, f"theme name {name!r} is not a folder name", "lower-case letters, digits and -")
     local = local_folder(base_dir, name) if base_dir is not None else None
     if local is not None and (local / MANIFEST).is_file():
+        lacking = _lacking(local, base_dir)
+        if lacking:
+            raise CvError(lacking)
         return load_theme(local, local=True, shown=relative(local / MANIFEST, base_dir))
     folder = shipped_folder() / name
     if not (folder / MANIFEST).is_file():
@@ -95,12 +98,17 @@ def load_theme(folder: Path, local: bool = False, shown: str | None = None) -> T
 def missing_files(base_dir: Path) -> list[Problem]:
     """`cv check`: each local theme (styles/themes/NAME/ beside cv.md) that lacks a file a theme needs."""
     root = base_dir / "styles" / "themes"
+    folders = sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+    return [problem for folder in folders for problem in _lacking(folder, base_dir)]
+
+
+def _lacking(folder: Path, base_dir: Path) -> list[Problem]:
     problems = []
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []:
-        for name in FILES:
-            if not (folder / name).is_file():
-                hint = f"copy it from `cv theme eject {folder.name}` into another folder, or remove {relative(folder, base_dir)}"
-                problems.append(Problem(Location(relative(folder / name, base_dir)), f"theme {folder.name!r} has no {name}", hint))
+    for name in FILES:
+        if not (folder / name).is_file():
+            source = f"`cv theme eject {folder.name}` in another folder" if (shipped_folder() / folder.name).is_dir() else "another theme"
+            hint = f"copy it from {source}, or remove {relative(folder, base_dir)}"
+            problems.append(Problem(Location(relative(folder / name, base_dir)), f"theme {folder.name!r} has no {name}", hint))
     return problems
 
 

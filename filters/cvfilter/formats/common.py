@@ -157,6 +157,21 @@ def chosen_look(context: Context | None) -> tuple[Theme, Design]:
     return theme, theme.design
 
 
+def date_first(elem: pf.Element, separator: Callable[[], list[pf.Inline]]) -> None:
+    """`design: {date-position: left}`: a line's last date moves to its start, then the separator."""
+    if not isinstance(elem, (pf.Para, pf.Plain)):
+        return
+    content = list(elem.content)
+    index = next((i for i in range(len(content) - 1, -1, -1) if has(content[i], "cv-date")), None)
+    if index is None or index == 0:
+        return
+    date = content.pop(index)
+    while index > 0 and isinstance(content[index - 1], pf.Space):
+        del content[index - 1]
+        index -= 1
+    elem.content[:] = [date, *separator(), *content]
+
+
 def set_meta_default(doc: pf.Doc, key: str, value: str) -> None:
     if key not in doc.metadata:
         doc.metadata[key] = pf.MetaString(value)

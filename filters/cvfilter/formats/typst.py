@@ -23,7 +23,7 @@ from ..errors import Location
 from ..fonts import typst_families
 from ..themes import Theme
 from .faces import document_faces
-from .common import (CLASSED, TEXT_HOLDERS, add_header_include, chosen_look, has, join_words, once, separate_date,
+from .common import (CLASSED, TEXT_HOLDERS, add_header_include, chosen_look, date_first, has, join_words, once, separate_date,
                      set_meta_default)
 from ..walk import walk
 
@@ -154,12 +154,13 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     if not once(doc, "typst"):
         return
     found: dict[str, str] = {}
+    theme, design = chosen_look(context)
     _keywords_as_strings(doc)
     first_walk = (*CLASSED, *TEXT_HOLDERS, pf.DefinitionItem, pf.MetaInlines)
-    walk(doc, lambda elem, _doc: _icons_and_dates(elem, found), types=first_walk)
+    left = design.date_position == "left"
+    walk(doc, lambda elem, _doc: _icons_and_dates(elem, found, left), types=first_walk)
     walk(doc, _wrap, types=(pf.Div, pf.Span))
     name, updated = found.get("cv-name", ""), found.get("cv-updated")
-    theme, design = chosen_look(context)
     _page(doc, design)
     set_meta_default(doc, "lang", context.config.lang if context else "en")
     footer = " · ".join(part for part in (name, updated) if part)
@@ -221,7 +222,7 @@ def design_values(theme: Theme, design: Design) -> str:
     return "#let cv-design = (" + ", ".join(f"{k}: {v}" for k, v in values.items()) + ")"
 
 
-def _icons_and_dates(elem: pf.Element, found: dict[str, str]) -> pf.Inline | None:
+def _icons_and_dates(elem: pf.Element, found: dict[str, str], dates_first: bool = False) -> pf.Inline | None:
     """The first walk: icons as calls, unstyled spans unwrapped, separators before dates, words
     joined, and the texts of the name and the update note noted on the way. Wrapping waits for a
     second walk: a date must still be a span when the paragraph around it is visited (after its children)."""
@@ -233,6 +234,8 @@ def _icons_and_dates(elem: pf.Element, found: dict[str, str]) -> pf.Inline | Non
             return icon
         if _unstyled(elem):
             return list(elem.content)
+    elif dates_first:
+        date_first(elem, lambda: [pf.RawInline(DATE_FIRST, format="typst")])
     else:
         separate_date(elem, lambda: [pf.RawInline(DATE_SEPARATOR, format="typst")])
     if isinstance(elem, TEXT_HOLDERS):
