@@ -280,6 +280,27 @@ def bench_scaling(work: Path, reps: int, log) -> dict:
 # ---- the cases ----------------------------------------------------------------------------------
 
 
+def bench_themes(work: Path, reps: int, log) -> dict:
+    """The cold three-format build of the example in each built-in theme, the themes interleaved in
+    each round so that a slow spell of the shared machine falls on all of them alike."""
+    copy_example(work)
+    cv = cv_command()
+    themes = sorted(p.name for p in (ROOT / "styles" / "themes").iterdir() if (p / "theme.yaml").is_file())
+    runs = {theme: Runs() for theme in themes}
+    for round_ in range(reps):
+        log(f"themes, round {round_ + 1} of {reps}")
+        for theme in themes:
+            one = run_timed([*cv, "build", "--theme", theme], work, 1, lambda: clear(work, ".cache", "build"))
+            runs[theme].extend(one)
+            runs[theme].cpu.extend(one.cpu)
+    results = {theme: summary(samples) for theme, samples in runs.items()}
+    base = results["academic"]
+    for entry in results.values():
+        entry["to_academic"] = entry["median"] / base["median"]
+        entry["cpu_to_academic"] = entry["cpu_median"] / base["cpu_median"]
+    return results
+
+
 def bench_example(work: Path, reps: int, log) -> dict:
     source = copy_example(work)
     cv = cv_command()
@@ -451,6 +472,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-scaling", dest="scaling", action="store_false",
                         help="leave out the long-text and many-authors CVs")
     parser.add_argument("--only-scaling", action="store_true", help="run only the long-text and many-authors CVs")
+    parser.add_argument("--themes", action="store_true", help="only the cold build of the example in each theme, interleaved")
     args = parser.parse_args(argv)
     reps = args.reps or (3 if args.quick else 5)
     sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else (SIZES[:2] if args.quick else SIZES)
@@ -461,6 +483,17 @@ def main(argv: list[str] | None = None) -> int:
     compiled = precompile()
     results: dict = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}, "reps": reps,
                      "precompiled": compiled}
+    if args.themes:
+        with tempfile.TemporaryDirectory(prefix="cv-bench-") as temp:
+            results["themes"] = bench_themes(Path(temp), reps, log)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "themes.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+        print("| Theme | Cold build, median (min–max) | CPU, median | Wall / CPU against academic |")
+        print("|---|---|---|---|")
+        for theme, entry in results["themes"].items():
+            print(f"| {theme} | {fmt_time(entry)} | {entry['cpu_median']:.2f} s | "
+                  f"{entry['to_academic']:.2f}× / {entry['cpu_to_academic']:.2f}× |")
+        return 0
     with tempfile.TemporaryDirectory(prefix="cv-bench-") as temp:
         work = Path(temp)
         if args.only_scaling:

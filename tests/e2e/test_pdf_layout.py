@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from cvfilter.build import build
+from tests.conftest import THEMES
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is not installed")
 
@@ -76,8 +77,9 @@ def assert_entries_and_headings_stay_whole(pages: list[list[str]]) -> None:
         assert not before[-1].startswith("Section"), f"page ends with a heading: {before[-1]!r}"
 
 
-def test_typst_never_splits_an_entry_or_strands_a_heading(tmp_path: Path) -> None:
-    pdf = build(long_entries_cv(tmp_path), ("pdf",)).outputs["pdf"]
+@pytest.mark.parametrize("theme", THEMES)
+def test_typst_never_splits_an_entry_or_strands_a_heading(tmp_path: Path, theme: str) -> None:
+    pdf = build(long_entries_cv(tmp_path), ("pdf",), theme=theme).outputs["pdf"]
     assert_entries_and_headings_stay_whole(page_lines(pdf))
 
 

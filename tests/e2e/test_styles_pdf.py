@@ -105,3 +105,15 @@ def test_plain_pandoc_with_typst_engine_uses_the_same_style(tmp_path: Path) -> N
     reader = pypdf.PdfReader(tmp_path / "cv.pdf")
     assert reader.metadata.title == "Brandon Amos — CV"
     assert normalize(pdftotext(tmp_path / "cv.pdf")).startswith("Brandon Amos ✉ bda@meta.com")
+
+
+def test_no_page_of_the_example_ends_with_a_section_title(themed_build: Path) -> None:
+    """A heading is kept with what follows it in every theme (the footer's lines are left out)."""
+    from tests.e2e.test_pdf_layout import page_lines
+    from tests.e2e.test_seed_coverage import SECTIONS
+
+    pages = [[line for line in page if "Last updated on" not in line] for page in page_lines(themed_build / "cv.pdf")]
+    assert len(pages) > 1
+    for page in pages[:-1]:
+        last = re.sub(r"\s+", " ", page[-1])
+        assert last not in SECTIONS and not last.startswith("Publications ["), f"a page ends with the heading {last!r}"
