@@ -101,6 +101,9 @@ def test_the_pdf_draws_each_script_in_a_real_face(script_builds, lang):
     for char in found:
         assert any(FACES[lang] in name for name in drawn[char]), f"{lang}: {char!r} drawn in {drawn[char]}"
     assert not [p for p in result.warnings if "glyph" in p.message or "font" in p.message]
+    styles = zipfile.ZipFile(io.BytesIO(result.outputs["docx"].read_bytes())).read("word/styles.xml").decode()
+    if lang in ("ja", "zh", "ko"):  # Word's East Asian font is the PDF's CJK face
+        assert f'w:eastAsia="Noto Serif CJK {FACES[lang][-2:].upper()}"' in styles
     if lang in ("ar", "fa", "he"):
         return  # pypdf reads right-to-left lines of a Typst PDF with their spaces moved
     page_of = WORDS[lang]["page-of"]
@@ -139,5 +142,7 @@ def test_right_to_left_in_all_three_formats(script_builds, tmp_path, lang):
     html = build(folder / "cv.md", ("html",), out_dir=tmp_path).outputs["html"].read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
     assert soup.html["dir"] == "rtl"
+    # A count keeps its sign at its end: isolated from the right-to-left text around it (LRI ... PDI).
+    assert soup.select_one(".cv-stars-total").get_text() == "\u20661.2k+\u2069"
     line = _text(soup)
     assert line.index("باحثة أولى") < line.index("Max Planck Institute") < line.index("Invariant theory")
