@@ -108,7 +108,7 @@ def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: s
     produced = write_all(doc, formats, context, base, shown, clock)
     if context:  # writers may add warnings too (a PDF that cannot be PDF/A)
         result.warnings = list(context.diagnostics.warnings)
-    result.outputs = {fmt: out_dir / f"{stem}.{fmt}" for fmt in produced}
+    result.outputs = {fmt: out_dir / f"{stem}.{FORMATS[fmt].suffix}" for fmt in produced}
     write_outputs({result.outputs[fmt]: data for fmt, data in produced.items()})
     return result
 

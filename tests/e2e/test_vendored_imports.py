@@ -32,7 +32,7 @@ FORMATS = ("pdf", "docx", "html")
 # Keys whose values are not shown as text: addresses (links carry them), layout and tool settings,
 # a profile's network (shown as its icon or label), and the JSON Resume file's own bookkeeping.
 SKIPPED = {"$schema", "meta", "url", "website", "doi", "image", "photo", "network", "design", "locale", "settings",
-           "countryCode"}
+           "countryCode", "fontawesome_icon"}
 DATES = {"startDate", "endDate", "releaseDate", "date", "start_date", "end_date"}
 
 

@@ -27,6 +27,12 @@ class OutputFormat:
     """Made by a plain `cv build`."""
     reads_document: bool = True
     """False for a format made from the data alone: no finishing, no copy of the document."""
+    extension: str | None = None
+    """The file's suffix when it is not the name (`rendercv` writes build/cv.rendercv.yaml)."""
+
+    @property
+    def suffix(self) -> str:
+        return self.extension or self.name
 
     @property
     def finish_stage(self) -> str:

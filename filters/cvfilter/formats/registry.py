@@ -33,6 +33,8 @@ FORMATS: dict[str, OutputFormat] = {fmt.name: fmt for fmt in (
     OutputFormat("txt", "plain text for web forms", "text", "plain", ("txt",)),
     OutputFormat("json", "JSON Resume", "json_resume", None, ("json",), reads_document=False),
     OutputFormat("typ", "the Typst source of the PDF", "typ", "typst", ("typ",)),
+    OutputFormat("rendercv", "a RenderCV 2.x input file", "rendercv", None, ("rendercv",), reads_document=False,
+                 extension="rendercv.yaml"),
 )}
 
 DEFAULT_FORMATS: tuple[str, ...] = tuple(name for name, fmt in FORMATS.items() if fmt.default)
