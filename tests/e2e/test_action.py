@@ -108,3 +108,30 @@ def test_action_lays_out_the_page_for_github_pages(action_run):
     assert {"index.html", "cv.html", "cv.pdf", "cv-resume.pdf"} <= set(site)
     assert site["index.html"].read_bytes() == (workspace / outputs["html"]).read_bytes()
     assert "Brandon Amos" in html_text(site["index.html"])
+
+
+FAKE_GH = """#!/usr/bin/env bash
+# Stands in for the GitHub CLI: logs each call; `release view` finds no release yet.
+echo "$*" >> "$GH_LOG"
+if [ "$1 $2" = "release view" ]; then exit 1; fi
+"""
+
+
+def test_action_attaches_the_pdfs_to_the_release_of_a_tag(action_run, tmp_path):
+    """The release step on a tag, with `gh` logging what it is asked (the last test: it changes PATH)."""
+    workspace, runner, _uploads, outputs = action_run
+    gh = tmp_path / "bin" / "gh"
+    gh.parent.mkdir()
+    gh.write_text(FAKE_GH, encoding="utf-8")
+    gh.chmod(0o755)
+    with runner.path_file.open("a", encoding="utf-8") as path:
+        path.write(f"{gh.parent}\n")
+    runner.env.update({"GH_LOG": str(tmp_path / "gh.log"), "GITHUB_REPOSITORY": "ada/cv", "GITHUB_SHA": "0123abc"})
+    runner.values.update({"inputs.release == 'true' && startsWith(github.ref, 'refs/tags/')": "true", "github.ref_name": "v2.0"})
+    [step] = [step for step in ACTION["runs"]["steps"] if "release" in str(step.get("if", ""))]
+    runner.run_steps([step], "action.yml")
+    view, create, upload = (tmp_path / "gh.log").read_text(encoding="utf-8").splitlines()
+    assert view == "release view v2.0 --repo ada/cv"
+    assert create.startswith("release create v2.0 --repo ada/cv --verify-tag")
+    pdfs = sorted(path.relative_to(workspace).as_posix() for path in (workspace / outputs["folder"]).glob("*.pdf"))
+    assert "cv/build/cv.pdf" in pdfs and upload == f"release upload v2.0 --repo ada/cv --clobber {' '.join(pdfs)}"
