@@ -22,9 +22,8 @@ WINDOW = 4000
 # The owner's name must be among the first characters a parser reads (the top of the first page).
 NAME_WITHIN = 400
 
-# A word broken at a line end: a hyphen (or the soft hyphen a PDF keeps) before the line break, or
-# PDFium's mark of a soft-hyphen break (U+0002) where it leaves the break out.
-_HYPHENATED = re.compile("([\\w\u00ad]+)(?:[-\u00ad\u2010][ \t]*\n[ \t]*|\x02\n?)([a-zà-ÿ][\\w\u00ad]*)")
+# A word broken at a line end: a hyphen (or the soft hyphen a PDF keeps) before the line break.
+_HYPHENATED = re.compile("([\\w\u00ad]+)[-\u00ad\u2010][ \t]*\n[ \t]*([a-zà-ÿ][\\w\u00ad]*)")
 
 
 @dataclass(frozen=True)

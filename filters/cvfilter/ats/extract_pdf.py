@@ -39,7 +39,10 @@ def read_pdfium(path: Path) -> Extraction:
         pages = []
         for page in document:
             textpage = page.get_textpage()
-            pages.append(textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n"))
+            # PDFium marks a hyphen that ends a line (a soft one or a word's own) with U+0002 and joins
+            # the lines: it is the hyphen the page shows, at a line end.
+            text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
+            pages.append(text.replace("\x02", "-\n"))
             textpage.close()
             page.close()
     finally:
