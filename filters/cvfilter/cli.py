@@ -65,6 +65,7 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--ats", action="store_true",
                        help="build the PDF, DOCX and HTML and read them back as applicant-tracking parsers do; exit 1 below the front matter's cvfilter.ats.threshold (default 100)")
     check.add_argument("-o", "--output", type=Path, default=None, help="with --ats: the build folder (default: build/ beside cv.md)")
+    check.add_argument("--theme", default=None, help="with --ats: build in this theme instead of the front matter's (see `cv themes`)")
 
     stats = commands.add_parser("stats", help="show the cached GitHub stars and citation metrics, and their age")
     stats.add_argument("source", nargs="?", default="cv.md", type=Path, help="the CV's Markdown (default: cv.md)")
@@ -193,7 +194,7 @@ def _build(args: argparse.Namespace) -> int:
 
         refresh_before_build(args.source)
     if args.ats:
-        return _ats(args.source, args.output, args.lang, args.timings)
+        return _ats(args.source, args.output, args.lang, args.theme, args.timings)
     if args.variant or args.all_variants:
         from .build import build_variants
 
@@ -206,12 +207,12 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _ats(source: Path, output: Path | None, lang: str | None, timings: bool = False) -> int:
+def _ats(source: Path, output: Path | None, lang: str | None, theme: str | None, timings: bool = False) -> int:
     from .ats.command import check_ats
     from .ats.report import print_report
     from .report import print_build
 
-    result = check_ats(source, output, lang)
+    result = check_ats(source, output, lang, theme)
     print_build(result.build, timings)
     print_report(result.scores, result.threshold, result.seconds, str(source))
     return 0 if result.passed else 1
@@ -219,7 +220,7 @@ def _ats(source: Path, output: Path | None, lang: str | None, timings: bool = Fa
 
 def _check(args: argparse.Namespace) -> int:
     if args.ats:
-        return _ats(args.source, args.output, args.lang)
+        return _ats(args.source, args.output, args.lang, args.theme)
     from .check import check
     from .report import check_summary, print_problems
 

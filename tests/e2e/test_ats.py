@@ -10,6 +10,7 @@ import pytest
 
 from cvfilter.ats.command import check_ats
 from cvfilter.cli import main
+from cvfilter.themes import shipped_names
 from tests.conftest import copy_example
 
 METADATA = """\
@@ -83,10 +84,11 @@ def findings(source: Path) -> tuple[int, list[str], str]:
     return (0 if result.passed else 1), lines, ""
 
 
-def test_the_example_reads_back_whole_in_every_format(tmp_path: Path) -> None:
+@pytest.mark.parametrize("theme", shipped_names())
+def test_the_example_reads_back_whole_in_every_format_and_theme(tmp_path: Path, theme: str) -> None:
     work = copy_example(tmp_path)
     started = time.perf_counter()
-    result = check_ats(work / "cv.md")
+    result = check_ats(work / "cv.md", theme=theme)
     assert [(s.fmt, s.reader) for s in result.scores] == [
         ("pdf", "pypdf"), ("pdf", "pdfium"), ("docx", "paragraphs"), ("docx", "xml runs"), ("html", "dom")]
     for score in result.scores:

@@ -49,11 +49,11 @@ class AtsResult:
         return all(s.percent >= self.threshold for s in self.scores)
 
 
-def check_ats(source: Path, out_dir: Path | None = None, lang: str | None = None, **options: str) -> AtsResult:
-    """Build the PDF, DOCX and HTML of `source` (`options` go to the build), then score every reading of each."""
+def check_ats(source: Path, out_dir: Path | None = None, lang: str | None = None, theme: str | None = None) -> AtsResult:
+    """Build the PDF, DOCX and HTML of `source` (in `theme`, if given), then score every reading of each."""
     warm = threading.Thread(target=_import_readers, daemon=True)
     warm.start()  # the readers' imports overlap the build's waits on pandoc and Typst
-    built = build(source, ATS_FORMATS, out_dir, lang=lang, look=_look, **options)
+    built = build(source, ATS_FORMATS, out_dir, lang=lang, look=_look, theme=theme)
     started, cpu = time.perf_counter(), _cpu()
     warm.join()
     expected, threshold = built.seen
