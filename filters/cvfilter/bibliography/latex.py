@@ -78,10 +78,23 @@ _HANDLED = {"index", "href", "url", "mkbibquote", "mkbibemph", "mkbibitalic", "m
             "TeX", "LaTeX", "LaTeXe", "BibTeX", "XeTeX", "XeLaTeX", "LuaTeX", "LuaLaTeX", "ConTeXt", "MiKTeX", "AmS"}
 
 
+# \verb|text| and the verbatim environment are their text as written (pylatexenc drops them).
+_VERBATIM_TEXT = re.compile(r"\\verb\*?([^A-Za-z\s{])(.*?)\1|\\begin\{verbatim\}(.*?)\\end\{verbatim\}", re.S)
+_LITERAL = {"\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}", "$": "\\$"}
+# Commands that would read another file into the value: the file is never read, so they are warned of.
+FILE_COMMANDS = ("input", "include")
+
+
+def _verbatim(found: re.Match) -> str:
+    text = found[2] if found[2] is not None else found[3]
+    return "".join(_LITERAL.get(char, char) for char in text)
+
+
 def as_text(value: str) -> str:
     """The commands of `_AS_TEXT` replaced by their text."""
     if "\\" not in value:
         return value
+    value = _VERBATIM_TEXT.sub(_verbatim, value)
     for pattern, replacement in _AS_TEXT:
         value = pattern.sub(replacement, value)
     return value
@@ -99,7 +112,9 @@ def unknown_commands(value: str) -> list[str]:
     if "\\" not in value:
         return []
     known = _known_commands()
-    return sorted({name for name in _COMMAND.findall(value) if name not in _HANDLED and known.get_macro_spec(name) is None})
+    value = _VERBATIM_TEXT.sub("", value)
+    return sorted({name for name in _COMMAND.findall(value)
+                   if name in FILE_COMMANDS or (name not in _HANDLED and known.get_macro_spec(name) is None)})
 
 
 @lru_cache(maxsize=1)

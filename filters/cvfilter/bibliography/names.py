@@ -143,7 +143,9 @@ def _one_group(value: str) -> bool:
 def fold(value: str) -> str:
     """Compare names as people read them: no accents, no case, no braces, hyphens as spaces."""
     value = unicodedata.normalize("NFKD", clean(value.replace("{", "").replace("}", "")))
-    value = "".join(ch for ch in value if not unicodedata.combining(ch)).casefold()
+    # Zero-width spaces and joiners and soft hyphens (format characters) are invisible: dropped,
+    # so that "Love\u00adlace" pasted from a web page is still the owner.
+    value = "".join(ch for ch in value if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf").casefold()
     value = value.replace("ı", "i").replace("ß", "ss")
     return " ".join(re.sub(r"[^\w]+", " ", value).split())
 

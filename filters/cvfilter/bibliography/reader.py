@@ -15,7 +15,7 @@ from ..errors import CvError, Diagnostics, Location, Problem
 from ..textfile import read_text
 from .entries import BibEntry, Bibliography
 from .inherit import inherit
-from .latex import balanced, braced_runs, clean, to_unicode, unknown_commands
+from .latex import FILE_COMMANDS, balanced, braced_runs, clean, to_unicode, unknown_commands
 from .names import parse_authors
 from .stored import parse_stored
 
@@ -75,7 +75,9 @@ def _parse_bibliography(text: str, shown: str, diagnostics: Diagnostics) -> Bibl
     from bibtexparser import model
 
     library = bibtexparser.parse_string(text, parse_stack=[])
-    strings = {s.key.casefold(): _strip_enclosing(s.value) for s in library.strings}
+    strings: dict[str, str] = {}
+    for string in library.strings:  # in file order: a @string may join earlier ones with #
+        strings[string.key.casefold()] = _value(string.value, "string", strings)[0]
     lines = text.splitlines()
     result = Bibliography(shown)
     reported: set[str] = set()
@@ -151,6 +153,11 @@ def _read_entry(entry, shown: str, span: tuple[int, int], lines: list[str], stri
         if not balanced(raw):
             diagnostics.warn(where, f"unbalanced braces in field {name!r} of {entry.key!r}", "check the { and } in this value")
         for command in [] if name in _VERBATIM else unknown_commands(raw):
+            if command in FILE_COMMANDS:
+                diagnostics.warn(Location(shown, _field_line(lines, span, name, 0)),
+                                 f"\\{command} in field {name!r} of {entry.key!r} would read another file; it is dropped with its argument",
+                                 "write the text itself into the field")
+                continue
             diagnostics.warn(Location(shown, _field_line(lines, span, name, 0)),
                              f"unknown LaTeX command \\{command} in field {name!r} of {entry.key!r} is dropped; text in braces after it is kept",
                              "write the text itself, or a command such as \\emph{...}")
