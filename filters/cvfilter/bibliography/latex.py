@@ -125,10 +125,23 @@ def _known_commands():
     return get_default_latex_context_db()
 
 
+# CJK compatibility ideographs: NFC maps each to its unified twin (U+F900 to U+8C48), which is not
+# the character the author typed (Korean Hanja names, Japanese place names use them); kept as typed.
+_CJK_COMPATIBILITY = re.compile("([\uf900-\ufaff\U0002f800-\U0002fa1f]+)")
+
+
+def nfc(value: str) -> str:
+    """NFC (accents typed as combining marks compose), but CJK compatibility ideographs stay."""
+    if value.isascii():
+        return value
+    parts = _CJK_COMPATIBILITY.split(value)
+    return "".join(part if index % 2 else unicodedata.normalize("NFC", part) for index, part in enumerate(parts))
+
+
 def clean(value: str) -> str:
     """One-line NFC text without the private-use characters our markup reserves."""
     value = value.translate(_DROP_PRIVATE_USE)
-    return " ".join(unicodedata.normalize("NFC", value).split())
+    return " ".join(nfc(value).split())
 
 
 def braced_runs(value: str) -> list[tuple[str, bool]]:

@@ -83,6 +83,9 @@ def test_text_reads_the_same_beside_other_latex_as_alone(value: str, latex: str)
     ("x\\^{}2 and a\\~{}b", "x^2 and a~b"),  # an accent over nothing is the character itself
     ("\\textasciicircum{} \\textasciitilde{}", "^ ~"),  # as LaTeX prints them, not ˆ
     ("\\^{o} \\~{n}", "ô ñ"),
+    # A CJK compatibility ideograph is the character typed (Korean Hanja names use them): NFC
+    # would turn U+F900 into U+8C48, while the accents around it still compose.
+    ("\uf900 {\ufa10}\U0002f800 e\u0301 \\'e", "\uf900 \ufa10\U0002f800 é é"),
 ])
 def test_to_unicode(value: str, expected: str) -> None:
     assert to_unicode(value) == expected
