@@ -92,3 +92,32 @@ def test_latex_never_splits_an_entry_or_strands_a_heading(tmp_path: Path) -> Non
     subprocess.run([pandoc_path(), "cv.md", "--filter", "cvfilter", "-o", "cv.pdf"], cwd=tmp_path, check=True,
                    capture_output=True, timeout=300)
     assert_entries_and_headings_stay_whole(page_lines(tmp_path / "cv.pdf"))
+
+
+def positions_cv(folder: Path, count: int) -> Path:
+    entries = "".join(f"  - title: Research Assistant number {i}\n    org: Carnegie Mellon\n    dates: 2016 -- 2019\n"
+                      for i in range(count))
+    (folder / "metadata.yaml").write_text(f"name: Ada Lovelace\npositions:\n{entries}", encoding="utf-8")
+    (folder / "cv.md").write_text(CV, encoding="utf-8")
+    return folder / "cv.md"
+
+
+@pytest.mark.parametrize("count", [51, 53])
+def test_a_last_page_of_a_few_lines_is_pulled_back_by_shrinking_the_spacing(tmp_path: Path, count: int) -> None:
+    """At the theme's own spacing 51 and 53 one-line entries spill one and three entries onto a
+    second page (measured with cv-squeeze at 1); the spacing shrinks within its bound and they fit."""
+    pdf = build(positions_cv(tmp_path, count), ("pdf",)).outputs["pdf"]
+    pages = page_lines(pdf)
+    assert len(pages) == 1
+    assert sum(line.startswith("Research Assistant number") for line in pages[0]) == count
+
+
+def test_a_cv_that_fills_its_pages_keeps_the_theme_spacing(tmp_path: Path) -> None:
+    """Only a short last page shrinks the spacing: 40 entries end mid-page, their gaps stay as drawn."""
+    pdf = build(positions_cv(tmp_path, 40), ("pdf",)).outputs["pdf"]
+    years = [w for w in word_boxes(pdf) if w[0] == "2019"]
+    gaps = {round(b[2] - a[2], 1) for a, b in zip(years, years[1:])}
+    pdf_tight = build(positions_cv(tmp_path, 53), ("pdf",)).outputs["pdf"]
+    years_tight = [w for w in word_boxes(pdf_tight) if w[0] == "2019"]
+    tight = {round(b[2] - a[2], 1) for a, b in zip(years_tight, years_tight[1:])}
+    assert len(gaps) == 1 and len(tight) == 1 and min(tight) < min(gaps)

@@ -117,3 +117,24 @@ def test_no_page_of_the_example_ends_with_a_section_title(themed_build: Path) ->
     for page in pages[:-1]:
         last = re.sub(r"\s+", " ", page[-1])
         assert last not in SECTIONS and not last.startswith("Publications ["), f"a page ends with the heading {last!r}"
+
+
+def test_the_last_page_of_the_example_holds_more_than_a_few_lines(themed_build: Path) -> None:
+    """The example's last page once held two Skills lines; no theme leaves a page that short."""
+    from tests.e2e.test_pdf_layout import page_lines
+
+    pages = [[line for line in page if "Last updated on" not in line] for page in page_lines(themed_build / "cv.pdf")]
+    assert len(pages) == 1 or len(pages[-1]) >= 5, pages[-1]
+
+
+def test_the_update_date_never_breaks_inside(themed_build: Path) -> None:
+    """"Last updated on March 20, 2023" stays on one line, in the header and in every footer."""
+    from tests.e2e.test_pdf_layout import word_boxes
+
+    words = word_boxes(themed_build / "cv.pdf")
+    starts = [i for i, w in enumerate(words) if w[0] == "Last" and i + 1 < len(words) and words[i + 1][0] == "updated"]
+    assert len(starts) >= 2
+    for start in starts:
+        phrase = words[start:start + 6]
+        assert [w[0] for w in phrase] == ["Last", "updated", "on", "March", "20,", "2023"]
+        assert max(w[2] for w in phrase) - min(w[2] for w in phrase) < 2, phrase

@@ -169,7 +169,8 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
              f"{design_values(theme, design)}\n{read_style('typst/base.typ')}\n{theme.text('cv.typ')}")
     add_header_include(doc, pf.RawBlock(style, format="typst"))
     title = f"{name} — CV" if name else "CV"
-    opening = f"#set document(title: {typst_string(title)}, author: {typst_string(name)})\n#show: cv-document{_script_rule(context)}"
+    opening = (f"#set document(title: {typst_string(title)}, author: {typst_string(name)})\n#show: cv-document"
+               f"{_script_rule(context)}\n#show: cv-fit.with(gap: cv-entry-gap)")
     doc.content.insert(0, pf.RawBlock(opening, format="typst"))
 
 
