@@ -115,6 +115,8 @@ def _build(source: Path, formats: tuple[str, ...], out_dir: Path | None, stem: s
 
 def variant_names(source: Path) -> list[str]:
     """The variants cv.md declares (pandoc hands metadata over sorted by name)."""
+    # Here, not at the top: build.py loads before pandoc starts, and panflute and the configuration
+    # (with its labels) must load while pandoc reads (see _build).
     import panflute as pf
 
     from .config import read_config

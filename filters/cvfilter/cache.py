@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 
 from .errors import CvError
 from .files import atomic_write
+from .forking import Forked, can_fork, each_result
 from .textfile import read_bytes
 
 T = TypeVar("T")
@@ -299,8 +300,6 @@ def map_cached(
 def _compute_all(items: list[T], compute: Callable[[T], Any], workers: int | None) -> list[Any]:
     """Computed in one forked child per core, each on an equal slice; the children inherit the
     items and `compute`, so only the results are sent back."""
-    from .forking import Forked, can_fork, each_result
-
     cores = workers if workers is not None else (os.cpu_count() or 1)
     if cores < 2 or len(items) < PARALLEL_MIN or not can_fork():
         return [compute(item) for item in items]

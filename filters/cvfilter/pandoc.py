@@ -8,6 +8,7 @@ import subprocess
 from functools import cache
 from pathlib import Path
 
+from .assets import DEFAULT_THEME, styles_dir
 from .errors import CvError, Location
 
 READER = "markdown"
@@ -105,8 +106,6 @@ def with_reference_doc(arguments: list[str]) -> list[str]:
         return arguments
     if not _writes_docx(arguments):
         return arguments
-    from .assets import DEFAULT_THEME, styles_dir
-
     return [*arguments, "--reference-doc", str(styles_dir() / "themes" / DEFAULT_THEME / "reference.docx")]
 
 

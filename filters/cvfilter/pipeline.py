@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Collection
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 from pathlib import Path
 
 import panflute as pf
 
+from . import cldr, pandoc
+from .bibliography.citations import format_citations
 from .bibliography.reader import read_bibliography
-from . import cldr
 from .config import CONFIG_KEY, DONE_KEY, Config, DataFiles, named_files, read_config, resolve_inside, source_of, with_lang
 from .context import Context
 from .data.load import load_cv_data
@@ -23,14 +24,16 @@ from .errors import CvError, Diagnostics, Location, Problem, relative
 from .formats.finishing import finish_for
 from .document import RAW_TYPST  # noqa: F401  (before any document loads: raw Typst in cv.md is valid)
 from .locate import InlineLocator, MacroLocator
+from .macros import INLINE_MACROS, MACROS
+from .macros.registry import MacroCall, parse_call, unknown_inline_macro, unknown_macro
+from .macros.selection import adjust, choose, keep_sections
 from .labels import LANGUAGES
 from .raw_policy import raw_and_image_problems
+from .safety import refuse_unsafe_links
+from .source import read_source
 from .translations import has_translations, keep_language
 from .themes import DEFAULT_THEME, find_theme
 from .walk import in_order, walk
-
-if TYPE_CHECKING:
-    from .macros.registry import MacroCall
 
 # What messages call the source when pandoc runs the filter on a file whose name it cannot know.
 UNNAMED_SOURCE = "the Markdown source"
@@ -99,8 +102,6 @@ def load_context(
                                  f"languages with labels: {' '.join(LANGUAGES)}")
     chosen = variant or config.variant
     if chosen:
-        from .macros.selection import choose
-
         context.variant = choose(context, chosen)
     return context
 
@@ -136,9 +137,6 @@ def _bibliography_problems(paths: tuple[Path, ...]) -> list[Problem]:
 
 def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None) -> None:
     """Replace every macro Div with its semantic expansion; all macro errors are reported together."""
-    from .macros import MACROS
-    from .macros.selection import adjust
-
     locator = MacroLocator.from_text(source_text, context.config.source)
     inline_locator = InlineLocator.from_text(source_text, context.config.source)
     problems = raw_and_image_problems(doc, context.base_dir, context.config.source, source_text)
@@ -151,8 +149,6 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
     if translated:
         keep_language(doc, context.config.lang, context.config.fallback_lang)
     if variant is not None and variant.sections is not None:
-        from .macros.selection import keep_sections
-
         keep_sections(doc, variant)
 
     def expand_in(blocks: list[pf.Block]) -> list[pf.Block]:
@@ -180,16 +176,12 @@ def expand_macros(doc: pf.Doc, context: Context, source_text: str | None = None)
     doc.content = expand_in(list(doc.content))
     problems.extend(expand_inline_macros(doc, context, inline_locator))
     if not any(p.severity == "error" for p in problems):
-        from .bibliography.citations import format_citations
-
         try:
             problems.extend(format_citations(doc, context, source_text))
         except CvError as exc:
             problems.extend(exc.problems)
     context.diagnostics.extend(problems)
     context.diagnostics.raise_if_errors()
-    from .safety import refuse_unsafe_links
-
     refuse_unsafe_links(doc, context, source_text)
     doc.metadata[DONE_KEY] = pf.MetaBool(True)
     for consumed in (CONFIG_KEY, "date"):  # the header macro shows the date; writers must not repeat it
@@ -207,9 +199,6 @@ def expand_inline_macros(doc: pf.Doc, context: Context, locator: InlineLocator) 
 
     An empty Span with a class (`[]{.name}`) shows nothing unless it is a macro, so an unknown name
     there is a typo, reported with a suggestion; Spans with text keep any class the user likes."""
-    from .macros import INLINE_MACROS
-    from .macros.registry import parse_call, unknown_inline_macro
-
     problems = []
 
     def action(elem: pf.Element, _doc: pf.Doc) -> list[pf.Inline] | None:
@@ -243,9 +232,6 @@ class MacroUse(NamedTuple):
 
 def read_macro_use(block: pf.Block, locator: MacroLocator, keep: Collection[str]) -> MacroUse:
     """The one reading of a Div as a macro, shared by expansion and by the data-less check."""
-    from .macros import MACROS
-    from .macros.registry import parse_call, unknown_macro
-
     if not isinstance(block, pf.Div) or not block.classes:
         return MacroUse(recurse=True)
     name = block.classes[0]
@@ -351,10 +337,6 @@ def _keep_classes(doc: pf.Doc) -> set[str]:
 def read_document(source: Path) -> tuple[pf.Doc, str]:
     """cv.md as text and as a Pandoc document; its front matter is checked first so that a YAML
     mistake there is reported at its line instead of as a pandoc failure."""
-    from . import pandoc
-
-    from .source import read_source
-
     text = read_source(source)
     front_matter(text, source.name)
     doc = pf.load(io.StringIO(pandoc.read_markdown(text, source.name, source.parent)))

@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from .assets import read_style, styles_dir
 from .build import BuildResult, build
 from .errors import CvError, Problem, in_source_order
 from .formats.registry import DEFAULT_FORMATS, FORMATS
+from .serve import PreviewServer
 
 # Top-level files that may be sources before the first good build has said which ones are.
 _SOURCE_SUFFIXES = {".md", ".yaml", ".yml", ".bib", ".csl", ".json"}
@@ -68,8 +70,6 @@ class Watcher:
     @property
     def roots(self) -> list[Path]:
         """Folders to hand to the file watcher: the CV's folder and the shipped styles."""
-        from .assets import styles_dir
-
         roots = [self.base]
         shipped = Path(styles_dir()).resolve()
         if not _is_below(shipped, self.base):
@@ -99,8 +99,6 @@ class Watcher:
         return self.outcomes
 
     def rebuild(self, changed: list[Path]) -> Outcome:
-        from .assets import read_style
-
         read_style.cache_clear()  # a style file may be what changed
         start = time.perf_counter()
         try:
@@ -169,8 +167,6 @@ def watch(
     watcher = Watcher(source, formats, out_dir)
     server = None
     if serve:
-        from .serve import PreviewServer
-
         server = PreviewServer(watcher.out_dir, port)
         watcher.on_success = lambda _outcome: server.bump()
         server.start()

@@ -19,6 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..cache import FileResult, code_version
+
 T = TypeVar("T")
 
 STRICT: dict[str, Any] = {"extra": "forbid"}
@@ -138,8 +140,6 @@ def recall(cls: type[T], text: str, shown: str, base_dir: Path | None, namespace
     """What `text` (the file `shown`) validated as before, if it did; and a function to remember
     what it validates as now. Keyed by the text, its name, the caller's code `version` and this
     module's, so an edit or a new cvfilter or pydantic validates again. One result is kept per file."""
-    from ..cache import FileResult, code_version
-
     own = code_version(Path(__file__).parent, ("typed.py",), ("pydantic",))
     stored = FileResult(base_dir, namespace, shown, text, own, version)
     return stored.found(lambda plain: from_plain(cls, plain)), lambda record: stored.keep(to_plain(record))

@@ -6,8 +6,14 @@ import io
 import sys
 from pathlib import Path
 
+import panflute as pf
+
+from .. import pandoc
 from ..context import Context
 from ..errors import Problem
+from ..pipeline import load_context
+from ..report import print_problems
+from ..source import read_source
 from .cache import CacheError, read_cache, with_remedy
 from .lookup import cache_path
 from .refresh import RefreshReport, refresh
@@ -16,12 +22,6 @@ from .show import describe, summarize
 
 def load_source_context(source: Path) -> Context:
     """Front matter and metadata.yaml of `source`, the same way a build reads them."""
-    import panflute as pf
-
-    from .. import pandoc
-    from ..source import read_source
-    from ..pipeline import load_context
-
     text = read_source(source)
     doc = pf.load(io.StringIO(pandoc.read_markdown(text, source.name, source.parent)))
     return load_context(doc, source.parent, source.name)
@@ -29,8 +29,6 @@ def load_source_context(source: Path) -> Context:
 
 def run_stats(source: Path, do_refresh: bool) -> int:
     """Print the cache (after refreshing it if asked); exit status 1 when a fetch failed."""
-    from ..report import print_problems
-
     context = load_source_context(source)
     status = 0
     if do_refresh:
@@ -50,8 +48,6 @@ def run_stats(source: Path, do_refresh: bool) -> int:
 
 def refresh_before_build(source: Path) -> RefreshReport:
     """`cv build --refresh-stats`: failures are warnings; the build then uses what the cache has."""
-    from ..report import print_problems
-
     report = refresh(load_source_context(source))
     print_problems(report.problems)
     print(summarize(report), file=sys.stderr)
