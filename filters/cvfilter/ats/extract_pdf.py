@@ -13,16 +13,25 @@ from .text import Extraction
 
 
 def read_pypdf(path: Path) -> Extraction:
+    return pypdf_extraction(*read_pypdf_pages(path))
+
+
+def read_pypdf_pages(path: Path, first: int = 0, last: int | None = None) -> tuple[list[str], list[str]]:
+    """The text and the link targets of pages `first` to `last` (not included), read by pypdf."""
     import pypdf
 
     reader = pypdf.PdfReader(str(path))
-    pages = [page.extract_text() or "" for page in reader.pages]
-    return Extraction("pdf", "pypdf", "\n".join(pages), _links(reader), _empty(pages))
+    chosen = reader.pages[first:last]
+    return [page.extract_text() or "" for page in chosen], _links(chosen)
 
 
-def _links(reader) -> list[str]:
+def pypdf_extraction(pages: list[str], links: list[str]) -> Extraction:
+    return Extraction("pdf", "pypdf", "\n".join(pages), links, _empty(pages))
+
+
+def _links(pages) -> list[str]:
     found = []
-    for page in reader.pages:
+    for page in pages:
         for annotation in page.get("/Annots") or []:
             action = annotation.get_object().get("/A")
             uri = action.get_object().get("/URI") if action is not None else None
