@@ -126,12 +126,13 @@ def variant_names(source: Path) -> list[str]:
     return list(read_config(doc, source.name, text).variants)
 
 
-def build_variants(source: Path, formats: tuple[str, ...], out_dir: Path | None, names: list[str] | None = None) -> list[BuildResult]:
+def build_variants(source: Path, formats: tuple[str, ...], out_dir: Path | None, names: list[str] | None = None,
+                   theme: str | None = None) -> list[BuildResult]:
     """`cv build --variant`/`--all-variants`: cv-NAME.* per variant; with every variant, also the plain cv.*."""
     everything = names is None
     chosen = variant_names(source) if everything else names
-    results = [build(source, formats, out_dir)] if everything else []
-    results.extend(build(source, formats, out_dir, stem=f"cv-{name}", variant=name) for name in chosen)
+    results = [build(source, formats, out_dir, theme=theme)] if everything else []
+    results.extend(build(source, formats, out_dir, stem=f"cv-{name}", variant=name, theme=theme) for name in chosen)
     return results
 
 

@@ -199,7 +199,7 @@ def _build(args: argparse.Namespace) -> int:
         from .build import build_variants
 
         told: set[str] = set()  # a warning about a shared file is printed once, not once per variant
-        for result in build_variants(args.source, args.to, args.output, None if args.all_variants else args.variant):
+        for result in build_variants(args.source, args.to, args.output, None if args.all_variants else args.variant, args.theme):
             print_build(result, args.timings, told)
         return 0
     result = build(args.source, args.to, args.output, lang=args.lang, theme=args.theme)

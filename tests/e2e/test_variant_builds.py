@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from cvfilter.cli import main
-from tests.conftest import ROOT, normalize
+from tests.conftest import ROOT, THEMES, normalize
 
 
 def _pdf_text(reader: PdfReader) -> str:
     return normalize(" ".join(page.extract_text() for page in reader.pages))
 
 
-def test_example_resume_is_one_page_of_the_selected_sections(tmp_path, capsys):
+@pytest.mark.parametrize("theme", THEMES)
+def test_example_resume_is_one_page_of_the_selected_sections(tmp_path, capsys, theme):
     for name in ("cv.md", "metadata.yaml", "publications.bib", "stats.json"):
         if (ROOT / name).exists():
             shutil.copy(ROOT / name, tmp_path / name)
-    assert main(["build", str(tmp_path / "cv.md"), "--variant", "resume", "--to", "pdf,html"]) == 0
+    assert main(["build", str(tmp_path / "cv.md"), "--variant", "resume", "--to", "pdf,html", "--theme", theme]) == 0
     assert "cv-resume.pdf" in capsys.readouterr().out
     reader = PdfReader(tmp_path / "build" / "cv-resume.pdf")
     assert len(reader.pages) == 1
