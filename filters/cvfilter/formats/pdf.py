@@ -8,6 +8,8 @@ from pathlib import Path
 from .. import pandoc
 from ..clock import Clock
 from ..context import Context
+from ..errors import CvError
+from ..textfile import read_text
 from . import typst
 from ..fonts import font_folders
 from .common import build_epoch, chosen_look
@@ -26,7 +28,15 @@ def write(fmt: OutputFormat, finished: str, context: Context | None, base: Path,
         typst_compiler(str(base), folders)
         source = running.output()
     with clock("typst-compile"):
-        pdf = compile_typst(source, base, build_epoch(context), pdf_warner(context), folders)
+        pdf = compile_typst(source, base, build_epoch(context), pdf_warner(context), folders, lambda: _markdown(base, shown), shown)
     with clock("glyphs"):
         fallback_warnings(context)
     return pdf
+
+
+def _markdown(base: Path, shown: str) -> str | None:
+    """cv.md's text, read only when a Typst error is to be placed at its line."""
+    try:
+        return read_text(base / shown, shown)
+    except CvError:
+        return None

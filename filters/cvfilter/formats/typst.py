@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 import panflute as pf
 
@@ -141,13 +142,48 @@ def _escaped(text: str, marks: list[int]) -> list[pf.Inline]:
 _DIAGNOSTIC_PLACE = re.compile(r"┌─ (?P<file>.+?):(?P<line>\d+):(?P<column>\d+)")
 
 
-def typst_error_location(exc: Exception, source: bytes | str) -> Location:
-    """Where a Typst error is: the file Typst names (`typst compile b.typ`), or cv.typ, the name of
-    the document `cv build` generates and passes as bytes."""
+def _math_with_alt_text(elem: pf.Element, _doc: pf.Doc) -> list[pf.Inline]:
+    """TeX math as an equation whose alternative text is its TeX source: a tagged PDF (PDF/UA-1)
+    needs one for every equation, and a screen reader then reads what the author wrote. pandoc
+    writes the math itself (`$...$`); the call takes its body, so `block` says how it is set."""
+    block = "true" if elem.format == "DisplayMath" else "false"
+    return [pf.RawInline(f"#math.equation(block: {block}, alt: {typst_string(elem.text)}, ", format="typst"),
+            elem, pf.RawInline(".body)", format="typst")]
+
+
+def typst_error_location(exc: Exception, source: bytes | str, markdown: Callable[[], str | None] | None = None,
+                         shown: str = "cv.md") -> Location:
+    """Where a Typst error is: the file Typst names (`typst compile b.typ`); for the document
+    `cv build` generates (bytes), the line of cv.md (`markdown`, named `shown`) that the failing
+    line came from, else cv.typ at that line."""
     found = _DIAGNOSTIC_PLACE.search(str(getattr(exc, "diagnostic", "") or ""))
-    if isinstance(source, str) and found and not found["file"].startswith("__typst_py_"):
-        return Location(found["file"], int(found["line"]), int(found["column"]))
-    return Location(source if isinstance(source, str) else "cv.typ")
+    if isinstance(source, str):
+        if found and not found["file"].startswith("__typst_py_"):
+            return Location(found["file"], int(found["line"]), int(found["column"]))
+        return Location(source)
+    if not found:
+        return Location("cv.typ")
+    line = int(found["line"])
+    generated = source.decode("utf-8", errors="replace").splitlines()
+    origin = source_line(generated[line - 1] if 0 < line <= len(generated) else "", markdown() if markdown else None)
+    return Location(shown, origin) if origin else Location("cv.typ", line, int(found["column"]))
+
+
+_WORDS_OF = re.compile(r"#?[^\W_]{3,}[\w.-]*")
+
+
+def source_line(generated: str, markdown: str | None) -> int:
+    """The line of `markdown` that a line of generated Typst came from: the first line holding its
+    longest words (its text, or a raw Typst call written in cv.md), 0 if none does."""
+    if not markdown:
+        return 0
+    lines = markdown.splitlines()
+    words = sorted(set(_WORDS_OF.findall(generated)), key=len, reverse=True)[:6]
+    for word in words:
+        for number, text in enumerate(lines, start=1):
+            if word in text:
+                return number
+    return 0
 
 
 def finish(doc: pf.Doc, context: Context | None) -> None:
@@ -160,6 +196,7 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     left = design.date_position == "left"
     walk(doc, lambda elem, _doc: _icons_and_dates(elem, found, left), types=first_walk)
     walk(doc, _wrap, types=(pf.Div, pf.Span))
+    walk(doc, _math_with_alt_text, types=(pf.Math,))
     name, updated = found.get("cv-name", ""), found.get("cv-updated")
     _page(doc, design)
     set_meta_default(doc, "lang", context.config.lang if context else "en")

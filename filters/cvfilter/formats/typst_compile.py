@@ -19,26 +19,27 @@ PDF_STANDARDS = ["ua-1", "a-2b"]
 
 def compile_typst(
     source: bytes | str, root: Path, epoch: int | None = None, warn: Callable[[Location, str, str], None] | None = None,
-    font_folders: tuple[str, ...] = (),
+    font_folders: tuple[str, ...] = (), markdown: Callable[[], str | None] | None = None, shown: str = "cv.md",
 ) -> bytes:
     """The PDF of `source` (Typst text, or the path of a .typ file).
 
     PDF/A forbids text that no font can draw; a name in a script the bundled fonts lack (emoji,
     Hebrew, Arabic, ...) must not cost the user the PDF, so it is then written without PDF/A.
+    An error is placed at the line of `markdown` (cv.md, named `shown`) it came from, when found.
     """
     compiler = typst_compiler(str(root), font_folders)
     try:
         return compiler.compile(input=source, format="pdf", pdf_standards=PDF_STANDARDS, timestamp=epoch)
     except RuntimeError as exc:
         if "could not be displayed" not in str(exc):
-            raise CvError.at(typst_error_location(exc, source), f"Typst could not compile the document: {exc}") from None
+            raise CvError.at(typst_error_location(exc, source, markdown, shown), f"Typst could not compile the document: {exc}") from None
         missing_glyph = str(exc).split("error:", 1)[-1].strip()
     if warn is not None:
         warn(Location("cv.typ"), f"the PDF is not PDF/A: {missing_glyph}", "the text is kept; install a font that has it for PDF/A")
     try:
         return compiler.compile(input=source, format="pdf", timestamp=epoch)
     except RuntimeError as exc:
-        raise CvError.at(typst_error_location(exc, source), f"Typst could not compile the document: {exc}") from None
+        raise CvError.at(typst_error_location(exc, source, markdown, shown), f"Typst could not compile the document: {exc}") from None
 
 
 @cache
