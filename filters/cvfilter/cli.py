@@ -49,7 +49,7 @@ def make_parser() -> argparse.ArgumentParser:
     chosen.add_argument("--all-variants", action="store_true", help="build cv.* and every variant of the front matter")
     build.add_argument("--lang", default=None, help="build in this language (a per-language value's text, the labels), e.g. de")
     build.add_argument("--refresh-stats", action="store_true", help="run `cv stats --refresh` first (uses the network)")
-    build.add_argument("--ats", action="store_true", help="then read the PDF, DOCX and HTML back as applicant-tracking parsers do (see cv check --ats)")
+    build.add_argument("--ats", action="store_true", help="build the PDF, DOCX and HTML and read them back as applicant-tracking parsers do (see cv check --ats)")
     build.add_argument("--theme", default=None, help="style with this theme instead of the front matter's (see `cv themes`)")
 
     watch = commands.add_parser("watch", help="rebuild whenever cv.md, its data, bibliography or styles change")
@@ -194,6 +194,10 @@ def _build(args: argparse.Namespace) -> int:
 
         refresh_before_build(args.source)
     if args.ats:
+        if args.variant or args.all_variants or args.to != DEFAULT_FORMATS:
+            print("cv build --ats builds the PDF, DOCX and HTML it reads back: leave out --to, --variant and --all-variants",
+                  file=sys.stderr)
+            return 2
         return _ats(args.source, args.output, args.lang, args.theme, args.timings)
     if args.variant or args.all_variants:
         from .build import build_variants

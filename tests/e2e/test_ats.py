@@ -134,3 +134,12 @@ def test_the_threshold_comes_from_the_front_matter(tmp_path: Path, capsys: pytes
     source.write_text(source.read_text(encoding="utf-8").replace("threshold: 90", "threshold: 101"), encoding="utf-8")
     assert main(["check", str(source)]) == 1
     assert "cv.md:4" in capsys.readouterr().err
+
+
+def test_cv_build_ats_builds_and_checks_and_refuses_what_it_would_ignore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = make_cv(tmp_path, heading="Things I Did")
+    assert main(["build", "--ats", str(source)]) == 1
+    out = capsys.readouterr().out
+    assert "wrote" in out and "cv.md:10: heading:" in out
+    assert main(["build", "--ats", "--to", "pdf", str(source)]) == 2
+    assert "leave out --to" in capsys.readouterr().err
