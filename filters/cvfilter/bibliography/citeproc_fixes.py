@@ -359,12 +359,12 @@ def _year(item: dict) -> int | None:
 
 
 def year_suffixes(items: Sequence[dict]) -> dict[str, str]:
-    """id -> "a", "b"... for items whose authors (or editors) and year are the same as another's,
-    in the order a bibliography sorts them: by date, then title."""
+    """id -> "a", "b"... for items whose authors (or editors, with their initials) and year are the
+    same as another's, in the order a bibliography sorts them: by date, then title, then key."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for item in items:
         names = item.get("author") or item.get("editor") or []
-        key = tuple((n.get("family") or n.get("literal") or "", (n.get("given") or "")[:1]) for n in names)
+        key = tuple((n.get("family") or n.get("literal") or "", _initials_of(n.get("given") or "")) for n in names)
         groups[(key, _year(item))].append(item)
     suffixes: dict[str, str] = {}
     for (names, _year_), members in groups.items():
@@ -381,7 +381,11 @@ def _order(item: dict) -> tuple:
     padded = [*parts, 0, 0, 0][:3]
     title = re.sub(r"<[^>]+>|[\ue000-\ue02f]", "", str(item.get("title", "")))
     bare = "".join(ch for ch in unicodedata.normalize("NFKD", title) if not unicodedata.combining(ch))
-    return (*padded, bare.casefold())
+    return (*padded, bare.casefold(), str(item.get("id", "")))
+
+
+def _initials_of(given: str) -> str:
+    return "".join(word[0] for word in re.split(r"[\s.\-]+", given) if word)
 
 
 def _letters(index: int) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .markers import MATH_CLOSE, MATH_OPEN
+from .markers import BOUNDARY, MATH_CLOSE, MATH_OPEN
 from .sentence_case import Run, sentence_case
 
 if TYPE_CHECKING:
@@ -304,10 +304,13 @@ def _plain(runs: list[Run]) -> str:
 
 
 def _text(runs: list[Run]) -> str:
-    """Runs as CSL-JSON rich text: protected parts in a nocase span, each widened to the whole words it
-    is part of ({W}ord{N}et is one protected word; citeproc-py would split it at the span: "Word N Et");
-    math ($O(n)$) protected and between MATH markers, which render.py makes a Math element."""
-    runs = _whole_words(_math(runs))
+    """Runs as CSL-JSON rich text: protected parts in a nocase span;
+    math ($O(n)$) protected and between MATH markers, which render.py makes a Math element. As pandoc
+    does, once the sentence case is made a braced part keeps its protection only if a word in it starts
+    in lower case ({iPhone}); the others stay words of their own between BOUNDARY markers, so that
+    "A conv{N}et" is title-cased "A ConvNet", as pandoc does."""
+    runs = [(text, True) if protected and (MATH_OPEN in text or _has_lower_word(text))
+            else (BOUNDARY + text + BOUNDARY, False) if protected else (text, False) for text, protected in _math(runs)]
     return "".join(_PROTECT_OPEN + text + _PROTECT_CLOSE if protected else text for text, protected in runs if text).strip()
 
 
@@ -328,32 +331,8 @@ def _math(runs: list[Run]) -> list[Run]:
     return out
 
 
-_WORD_END = re.compile(r"[\w’']+$")
-_WORD_START = re.compile(r"^[\w’']+")
-
-
-def _whole_words(runs: list[Run]) -> list[Run]:
-    out = [list(run) for run in runs]
-    for index, (text, protected) in enumerate(out):
-        if not protected or not text:
-            continue
-        if index and not out[index - 1][1] and not text[0].isspace():
-            found = _WORD_END.search(out[index - 1][0])
-            if found:
-                out[index - 1][0] = out[index - 1][0][:found.start()]
-                out[index][0] = found.group() + out[index][0]
-        if index + 1 < len(out) and not out[index + 1][1] and not text[-1].isspace():
-            found = _WORD_START.match(out[index + 1][0])
-            if found:
-                out[index + 1][0] = out[index + 1][0][found.end():]
-                out[index][0] = out[index][0] + found.group()
-    merged: list[Run] = []
-    for text, protected in out:
-        if merged and merged[-1][1] and protected:
-            merged[-1] = (merged[-1][0] + text, True)
-        elif text:
-            merged.append((text, protected))
-    return merged
+def _has_lower_word(text: str) -> bool:
+    return any(word[0].islower() for word in re.findall(r"[^\W\d_][\w]*", text))
 
 
 _NOT_TEXT = {"id", "type", "URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID", "issued", "accessed", "event-date", "original-date"}

@@ -12,6 +12,7 @@ STRONG_OPEN, STRONG_CLOSE = "\ue006", "\ue007"  # inserted around the owner's wh
 OWNER_HIDEABLE = "\ue009"  # after OWNER: the style's et al. may hide this owner (option hide-owner)
 STAND_IN = "\ue008"  # ends the name standing in for the authors a citation leaves out (`[-@key]`)
 MATH_OPEN, MATH_CLOSE = "\ue00a", "\ue00b"  # TeX math in a title, made a Math element
+BOUNDARY = "\ue00c"  # where a braced part of a title was: its words are cased on their own
 
 # Formatting from the CSL style: (open, close) per panflute wrapper.
 EMPH = ("\ue010", "\ue011")

@@ -114,17 +114,28 @@ def _parsed_by_bibtexparser(bare: str, marks: str) -> Author:
         parts = parse_single_name_into_parts(bare, strict=False)
     except (InvalidNameError, ValueError):
         return Author(literal=to_unicode(bare), mark=marks)
+    # biblatex (and pandoc) take as the particle only the lower-case words before the family name:
+    # "Ramón y Cajal, Santiago" is all family name, where BibTeX would make "Ramón y" a particle.
+    words = [*parts.von, *parts.last]
+    lower = next((i for i, word in enumerate(words) if not _starts_lower(word)), len(words) - 1)
+    von, last = words[:lower], words[lower:]
     given = to_unicode(" ".join(parts.first))
-    family = to_unicode(" ".join(parts.last))
+    family = to_unicode(" ".join(last))
     if not family and given:
         given, family = "", given
     return Author(
         given=given,
         family=family,
-        particle=to_unicode(" ".join(parts.von)),
+        particle=to_unicode(" ".join(von)),
         suffix=to_unicode(" ".join(parts.jr)),
         mark=marks,
     )
+
+
+def _starts_lower(word: str) -> bool:
+    """BibTeX's test for a particle: the first letter (braces and commands aside) is lower case."""
+    letters = [ch for ch in to_unicode(word) if ch.isalpha()]
+    return bool(letters) and letters[0].islower()
 
 
 def _canonical_mark(mark: str) -> str:

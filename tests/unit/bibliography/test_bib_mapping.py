@@ -182,3 +182,17 @@ def test_particles_drop_as_biblatex_does_by_default():
 def test_a_non_english_entry_keeps_its_title_case():
     csl = item("@book{k, author={A, B}, title={Über Die Theorie}, langid={german}, year={2001}}")
     assert "Über Die Theorie" in csl["title"] and csl["language"] == "de-DE"
+
+
+def test_only_lower_case_words_before_the_family_name_are_a_particle_as_in_biblatex():
+    csl = item("@book{k, author={Ram{\\'o}n y Cajal, Santiago and de la Fuente, Juan}, title={T}, year={1894}}")
+    assert csl["author"][0] == {"family": "Ramón y Cajal", "given": "Santiago"}
+    assert csl["author"][1]["family"] == "Fuente" and csl["author"][1]["dropping-particle"] == "de la"
+
+
+def test_a_braced_capital_is_protected_in_sentence_case_only():
+    from tests.unit.bibliography.citing import render_item
+
+    csl = item("@article{k, author={Liu, Z.}, title={A Conv{N}et for the 2020s on {iPhone}}, journal={J}, year={2022}}")
+    assert render_item(csl, "apa").startswith("Liu, Z. (2022). A convNet for the 2020s on iPhone.")
+    assert "“A ConvNet for the 2020s on iPhone.”" in render_item(csl, "chicago-author-date")

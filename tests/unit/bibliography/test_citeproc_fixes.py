@@ -164,3 +164,11 @@ def test_citeproc_py_alone_prints_a_group_of_terms_whose_variables_are_empty(van
 
 def test_citeproc_py_alone_title_cases_no_word_after_a_hyphen(vanilla):
     assert "Programmer-interpreters" in vanilla["hyphen-title"]
+
+
+def test_year_suffixes_group_by_initials_and_break_ties_by_key():
+    bib = ("@article{Vapnik.1964, author={Vapnik, V.}, title={A Note}, journal={A}, year={1964}}\n"
+           "@article{VapChe64, author={Vapnik, V.}, title={A Note}, journal={A}, year={1964}}\n"
+           "@article{other, author={Vapnik, V. N.}, title={B}, journal={A}, year={1964}}\n")
+    items = [item(bib, key) for key in ("Vapnik.1964", "VapChe64", "other")]
+    assert year_suffixes(items) == {"VapChe64": "a", "Vapnik.1964": "b"}, "V. N. Vapnik is another author"
