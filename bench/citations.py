@@ -285,7 +285,7 @@ def report(results: list[Comparison], known: Known, show: int) -> str:
     justified_rows = [(r, key, known.reason(key, r.style, *r.different[key][1:])) for r in results for key in r.different]
     justified_rows = [row for row in justified_rows if row[2]]
     if justified_rows:
-        lines += ["", "## Where pandoc is wrong (the rules of bench/corpus/pandoc-wrong.txt)", "",
+        lines += ["", "## Justified differences (bench/corpus/pandoc-wrong.txt: where pandoc is wrong, or cvfilter differs on purpose)", "",
                   "| reason | entries |", "|---|---:|"]
         for reason, count in Counter(reason for _r, _key, reason in justified_rows).most_common():
             lines.append(f"| {reason} | {count} |")

@@ -27,6 +27,7 @@ _IN_QUOTE = re.compile(r"(”)()([.,])")  # a quote the style put around a title
 _AFTER_QUESTION = re.compile(rf"([?!][”’]?[{_MARKERS}]*)[.,]")
 _DOUBLE_PERIOD = re.compile(rf"(?<!\.)(\.[{_MARKERS}]*)\.(?!\.)")
 _DOUBLE_MARK = re.compile(rf"([,;])([{_MARKERS}]*)\1")
+_SPACE_BEFORE_COMMA = re.compile(rf"(\.[{_MARKERS}]*) +(?=,)")  # a suffix ". " before a delimiter ", "
 _CALLS = "{https://cvfilter.invalid}calls-variable"
 _MARKER_SET = "".join(chr(c) for c in range(0xE000, 0xE030))
 
@@ -332,6 +333,7 @@ def collapse_punctuation(marked: str) -> str:
     """No second period after an abbreviation's, none after ? or !: "et al.." -> "et al.", "Complete?." -> "Complete?"."""
     marked = _AFTER_QUESTION.sub(r"\1", marked)
     marked = _DOUBLE_MARK.sub(r"\1\2", marked)
+    marked = _SPACE_BEFORE_COMMA.sub(r"\1", marked)
     return _DOUBLE_PERIOD.sub(r"\1", marked)
 
 
@@ -358,17 +360,20 @@ def _year(item: dict) -> int | None:
     return parts[0][0] if parts and parts[0] else None
 
 
-def year_suffixes(items: Sequence[dict]) -> dict[str, str]:
-    """id -> "a", "b"... for items whose authors (or editors, with their initials) and year are the
-    same as another's, in the order a bibliography sorts them: by date, then title, then key."""
+def year_suffixes(items: Sequence[dict], et_al_min: int = 0, et_al_first: int = 0) -> dict[str, str]:
+    """id -> "a", "b"... for items whose authors (or editors, with their initials) as the style's
+    citations show them (the first `et_al_first` and et al. from `et_al_min` on) and year are the same
+    as another's, in the order a bibliography sorts them: by date, then title, then key."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for item in items:
         names = item.get("author") or item.get("editor") or []
-        key = tuple((n.get("family") or n.get("literal") or "", _initials_of(n.get("given") or "")) for n in names)
+        cut = bool(et_al_min) and len(names) >= et_al_min  # as the style's citations show them: "Bansal et al."
+        shown = names[:et_al_first] if cut else names
+        key = (*((n.get("family") or n.get("literal") or "", _initials_of(n.get("given") or "")) for n in shown), cut)
         groups[(key, _year(item))].append(item)
     suffixes: dict[str, str] = {}
     for (names, _year_), members in groups.items():
-        if len(members) < 2 or not names:
+        if len(members) < 2 or len(names) < 2:
             continue
         members.sort(key=_order)
         for index, item in enumerate(members):

@@ -32,6 +32,7 @@ def test_doubled_punctuation_collapses():
     assert collapse_punctuation("Complete?. Phys.") == "Complete? Phys."
     assert collapse_punctuation("Physics,\ue011, 18") == "Physics,\ue011 18", "also across a style's italics"
     assert collapse_punctuation("Wait... and") == "Wait... and", "an ellipsis stays"
+    assert collapse_punctuation("vol. 416. , Springer") == "vol. 416., Springer", "as pandoc joins a suffix and a delimiter"
     text = render("@article{k, author={Scao, T. L. and Raja, A. and others}, title={Multitask}, journal={J}, year={2021}}", "apa")
     assert "et al.." not in text and "Scao, T. L., Raja, A., et al. (2021)" in text
 
@@ -172,3 +173,11 @@ def test_year_suffixes_group_by_initials_and_break_ties_by_key():
            "@article{other, author={Vapnik, V. N.}, title={B}, journal={A}, year={1964}}\n")
     items = [item(bib, key) for key in ("Vapnik.1964", "VapChe64", "other")]
     assert year_suffixes(items) == {"VapChe64": "a", "Vapnik.1964": "b"}, "V. N. Vapnik is another author"
+
+
+def test_year_suffixes_follow_the_names_a_citation_shows():
+    bib = ("@article{one, author={Bansal, T. and Jha, R. and Munkhdalai, T.}, title={Diverse A}, journal={A}, year={2021}}\n"
+           "@article{two, author={Bansal, T. and Munkhdalai, T. and McCallum, A.}, title={Diverse B}, journal={A}, year={2021}}\n")
+    items = [item(bib, key) for key in ("one", "two")]
+    assert year_suffixes(items) == {}, "all names shown: two different lists"
+    assert year_suffixes(items, 3, 1) == {"one": "a", "two": "b"}, "both cited as Bansal et al. (2021)"
