@@ -360,20 +360,18 @@ def _year(item: dict) -> int | None:
     return parts[0][0] if parts and parts[0] else None
 
 
-def year_suffixes(items: Sequence[dict], et_al_min: int = 0, et_al_first: int = 0) -> dict[str, str]:
-    """id -> "a", "b"... for items whose authors (or editors, with their initials) as the style's
-    citations show them (the first `et_al_first` and et al. from `et_al_min` on) and year are the same
-    as another's, in the order a bibliography sorts them: by date, then title, then key."""
+def year_suffixes(items: Sequence[dict]) -> dict[str, str]:
+    """id -> "a", "b"... for items whose authors (or editors, with their initials; the style's
+    citations add names until the lists differ, as pandoc does) and year are the same as another's,
+    in the order a bibliography sorts them: by date, then title, then key."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for item in items:
         names = item.get("author") or item.get("editor") or []
-        cut = bool(et_al_min) and len(names) >= et_al_min  # as the style's citations show them: "Bansal et al."
-        shown = names[:et_al_first] if cut else names
-        key = (*((n.get("family") or n.get("literal") or "", _initials_of(n.get("given") or "")) for n in shown), cut)
+        key = tuple((n.get("family") or n.get("literal") or "", _initials_of(n.get("given") or "")) for n in names)
         groups[(key, _year(item))].append(item)
     suffixes: dict[str, str] = {}
     for (names, _year_), members in groups.items():
-        if len(members) < 2 or len(names) < 2:
+        if len(members) < 2 or not names:
             continue
         members.sort(key=_order)
         for index, item in enumerate(members):

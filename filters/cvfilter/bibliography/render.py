@@ -97,20 +97,6 @@ def adds_year_suffix(style_path: str) -> bool:
 
 
 @lru_cache(maxsize=16)
-def citation_et_al(style_path: str) -> tuple[int, int]:
-    """The et-al-min and et-al-use-first of the style's citations (0, 0: every name is shown)."""
-    try:
-        found = re.search(r"<citation\b[^>]*>", Path(style_path).read_text(encoding="utf-8"))
-    except OSError:
-        return 0, 0
-    if not found:
-        return 0, 0
-    least = re.search(r'et-al-min="(\d+)"', found.group())
-    first = re.search(r'et-al-use-first="(\d+)"', found.group())
-    return (int(least.group(1)), int(first.group(1))) if least and first else (0, 0)
-
-
-@lru_cache(maxsize=16)
 def prints_year_suffix(style_path: str) -> bool:
     """Whether the style places the year-suffix variable itself (citeproc-py then prints it)."""
     try:

@@ -15,7 +15,7 @@ from ..bibliography.csl import to_csl
 from ..bibliography.reader import BibEntry
 from ..bibliography.cached import render_references
 from ..bibliography.citeproc_fixes import year_suffixes
-from ..bibliography.render import Node, adds_year_suffix, citation_et_al, is_ours, item_json, resolve_style, to_elements
+from ..bibliography.render import Node, adds_year_suffix, is_ours, item_json, resolve_style, to_elements
 from ..bibliography.session import bibliography_of, locale_of, owner_of
 from ..context import Context, ShownPublication
 from ..elements import entry, section, span, text
@@ -99,7 +99,7 @@ def render_publications(items: list[BibEntry], settings: _Settings, context: Con
             for item in items]
     if sentence and adds_year_suffix(settings.style):  # "2004a", "2004b": decided across the whole list
         by_id = {csl["id"]: csl for csl in csls}
-        for key, suffix in year_suffixes(csls, *citation_et_al(settings.style)).items():
+        for key, suffix in year_suffixes(csls).items():
             by_id[key]["year-suffix"] = suffix
     with context.timed("citeproc"):
         rendered = render_references([item_json(csl) for csl in csls], settings.style, settings.locale, context.base_dir,

@@ -174,10 +174,3 @@ def test_year_suffixes_group_by_initials_and_break_ties_by_key():
     items = [item(bib, key) for key in ("Vapnik.1964", "VapChe64", "other")]
     assert year_suffixes(items) == {"VapChe64": "a", "Vapnik.1964": "b"}, "V. N. Vapnik is another author"
 
-
-def test_year_suffixes_follow_the_names_a_citation_shows():
-    bib = ("@article{one, author={Bansal, T. and Jha, R. and Munkhdalai, T.}, title={Diverse A}, journal={A}, year={2021}}\n"
-           "@article{two, author={Bansal, T. and Munkhdalai, T. and McCallum, A.}, title={Diverse B}, journal={A}, year={2021}}\n")
-    items = [item(bib, key) for key in ("one", "two")]
-    assert year_suffixes(items) == {}, "all names shown: two different lists"
-    assert year_suffixes(items, 3, 1) == {"one": "a", "two": "b"}, "both cited as Bansal et al. (2021)"
