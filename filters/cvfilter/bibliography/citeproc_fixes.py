@@ -55,6 +55,7 @@ def patch_citeproc() -> None:
     _patch_et_al(model)
     _patch_page_ranges(model)
     _compiled_xpaths(model)
+    _patch_volumes_label(model)
     model.Group.calls_variable = _group_calls_variable
     _patch_groups(model)
     _patch_substitute(model)
@@ -165,6 +166,26 @@ def _compiled_xpaths(model) -> None:
         return result
 
     model.CitationStylesElement.xpath_search = xpath_search
+
+
+def _patch_volumes_label(model) -> None:
+    """CSL: the label of number-of-volumes is the term "volume" ("3 vols.", "Vols. 1–3"), plural when
+    the number is above one; citeproc-py looks for a term "number-of-volumes" and prints nothing."""
+    label = model.Label.process
+
+    def process(self, item, variable=None, plural=None, context=None, **kwargs):
+        if (variable or self.get("variable")) != "number-of-volumes":
+            return label(self, item, variable, plural, context, **kwargs)
+        try:
+            count = str(item.reference["number_of_volumes"])
+        except Exception:
+            return None
+        form = self.get("form", "long")
+        many = self.get("plural", "contextual") == "always" or (count.isdigit() and int(count) > 1)
+        term = self.get_plural_term if many else self.get_single_term
+        return term(name="volume", form=form if form != "long" else None)
+
+    model.Label.process = process
 
 
 def _patch_page_ranges(model) -> None:

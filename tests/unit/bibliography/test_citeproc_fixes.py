@@ -174,3 +174,9 @@ def test_year_suffixes_group_by_initials_and_break_ties_by_key():
     items = [item(bib, key) for key in ("Vapnik.1964", "VapChe64", "other")]
     assert year_suffixes(items) == {"VapChe64": "a", "Vapnik.1964": "b"}, "V. N. Vapnik is another author"
 
+
+
+def test_the_number_of_volumes_has_its_label():
+    text = render("@book{k, editor={Preece, Warren E.}, title={Britannica}, edition={15}, volumes={32}, year={2003},"
+                  " publisher={EB}}", "chicago-author-date")
+    assert "32 vols." in text
