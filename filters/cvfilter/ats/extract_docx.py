@@ -1,5 +1,6 @@
-"""The Word file as parsers read it: by its paragraphs (python-docx, as a library user does) and by
-the raw text runs of word/document.xml (as a parser that unzips and strips tags does)."""
+"""The Word file as parsers read it: by its paragraphs (the w:p elements of word/document.xml parsed
+as XML, as python-docx reads them) and by its raw text runs (as a parser that unzips the file and
+strips the tags does)."""
 
 from __future__ import annotations
 
