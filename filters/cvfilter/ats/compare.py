@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..errors import Location
@@ -48,12 +49,13 @@ class Score:
     def percent(self) -> float:
         return 100.0 if not self.checked else int(1000 * self.passed / self.checked) / 10
 
-    def check(self, ok: bool, finding: Finding | None = None) -> None:
+    def check(self, ok: bool, finding: Callable[[], Finding] | Finding | None = None) -> None:
+        """Count one check; a failure adds its finding (made only then: placing it searches the sources)."""
         self.checked += 1
         if ok:
             self.passed += 1
         elif finding is not None:
-            self.findings.append(finding)
+            self.findings.append(finding() if callable(finding) else finding)
 
 
 def score(reading: Extraction, expected: Expected, sources: Sources, extra_links: list[str] | None = None) -> Score:
@@ -75,7 +77,7 @@ def _owner(result: Score, text: str, expected: Expected, sources: Sources) -> No
         return
     name = squeeze(expected.name)
     at = text.find(name)
-    result.check(0 <= at < NAME_WITHIN, Finding(
+    result.check(0 <= at < NAME_WITHIN, lambda: Finding(
         "name", f"the owner's name {expected.name!r} is " + ("missing" if at < 0 else f"only at character {at}, not at the top"),
         sources.locate(expected.name), "print the name as text at the top of the first page, not in a picture or a sidebar"))
 
@@ -89,12 +91,12 @@ def _contacts(result: Score, text: str, links: list[str], expected: Expected, so
     for contact in expected.contacts:
         shown = squeeze(contact.text)
         visible = bool(shown) and shown in text
-        result.check(visible, Finding("missing", f"contact {contact.kind} {contact.text!r} is not in the text",
+        result.check(visible, lambda: Finding("missing", f"contact {contact.kind} {contact.text!r} is not in the text",
                                       sources.locate(contact.text), "write the contact as text, not only as an icon or a link"))
         if contact.url and visible:
             bare = _bare(contact.url)
             recoverable = bare in targets or squeeze(bare) in text.lower()
-            result.check(recoverable, Finding("link", f"the address of {contact.kind} ({contact.url}) is neither visible nor a link",
+            result.check(recoverable, lambda: Finding("link", f"the address of {contact.kind} ({contact.url}) is neither visible nor a link",
                                               sources.locate(contact.text), "keep the contact a link, or print its full address"))
 
 
@@ -127,7 +129,7 @@ def _one(result: Score, text: str, cursor: int, value: str, kind: str, label: st
     at = text.find(wanted, cursor, cursor + WINDOW + len(wanted))
     if kind == "heading":
         known = standard_section(value, lang)
-        result.check(known is not None, Finding(
+        result.check(known is not None, lambda: Finding(
             "heading", f"heading {value!r} is not a section name parsers know", sources.locate(f"# {value}") or sources.locate(value),
             f"name it as parsers do, e.g. {known_names(lang)}"))
     if at >= 0:
