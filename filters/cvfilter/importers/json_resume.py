@@ -18,6 +18,30 @@ from .fields import Reader, contact_from_profiles, date_range, entry
 
 _SECTIONS = ("basics", "work", "volunteer", "education", "awards", "certificates", "publications", "skills",
              "languages", "interests", "references", "projects", "meta", "$schema")
+# The fields each part of JSON Resume 1.0 has (and the few 0.x ones read as well: an award's url, an
+# interest's summary); any other is a warning, so nothing is lost quietly.
+_FIELDS = {
+    "basics": {"name", "label", "image", "email", "phone", "url", "summary", "location", "profiles"},
+    "work": {"name", "location", "description", "position", "url", "startDate", "endDate", "summary", "highlights"},
+    "volunteer": {"organization", "position", "url", "startDate", "endDate", "summary", "highlights"},
+    "education": {"institution", "url", "area", "studyType", "startDate", "endDate", "score", "courses", "summary"},
+    "awards": {"title", "date", "awarder", "summary", "url"},
+    "certificates": {"name", "date", "url", "issuer"},
+    "publications": {"name", "publisher", "releaseDate", "url", "summary"},
+    "skills": {"name", "level", "keywords", "summary"},
+    "languages": {"language", "fluency"},
+    "interests": {"name", "keywords", "summary"},
+    "references": {"name", "reference"},
+    "projects": {"name", "description", "highlights", "keywords", "startDate", "endDate", "url", "roles", "entity", "type"},
+}
+# JSON Resume 0.x names (schema 0.0.16, still in many resume.json files) and the 1.0 names they became.
+_OLD_NAMES = {
+    "basics": {"website": "url", "picture": "image"},
+    "work": {"company": "name", "website": "url"},
+    "volunteer": {"website": "url"},
+    "education": {"gpa": "score"},
+    "publications": {"website": "url"},
+}
 
 
 def from_json_resume(document: Any, shown: str) -> ImportedCv:
@@ -27,7 +51,7 @@ def from_json_resume(document: Any, shown: str) -> ImportedCv:
     for key in document:
         if key not in _SECTIONS:
             read.warn(f"section {key!r} is not part of JSON Resume; it was not imported")
-    basics = read.mapping(document.get("basics") or {}, "basics")
+    basics = _fields(read, document.get("basics") or {}, "basics")
     name = read.text(basics.get("name"), "basics.name") or read.fail("basics.name is required", "the CV needs a name")
     contact, other_profiles = contact_from_profiles(read, basics.get("profiles") or [], "basics.profiles")
     for key, target in (("email", "email"), ("phone", "phone"), ("url", "website")):
@@ -74,6 +98,17 @@ def from_json_resume(document: Any, shown: str) -> ImportedCv:
     return imported
 
 
+def _fields(read: Reader, value: Any, where: str) -> dict:
+    """One object of the document with its 0.x field names renamed; a field JSON Resume lacks is a warning."""
+    part = where.split("[", 1)[0]
+    item = read.mapping(value, where)
+    renamed = {_OLD_NAMES.get(part, {}).get(key, key): field for key, field in item.items()
+               if not (key in _OLD_NAMES.get(part, {}) and _OLD_NAMES[part][key] in item)}
+    for key in sorted(item.keys() - _FIELDS[part] - _OLD_NAMES.get(part, {}).keys()):
+        read.warn(f"{where}.{key} is not part of JSON Resume; it was not imported")
+    return renamed
+
+
 def _paragraphs(value: str) -> list[str]:
     return [p for p in (part.strip() for part in value.split("\n\n")) if p]
 
@@ -91,7 +126,7 @@ def _location(read: Reader, value: Any) -> dict | None:
 
 
 def _work(read: Reader, item: Any, where: str) -> dict:
-    item = read.mapping(item, where)
+    item = _fields(read, item, where)
     return entry(read, where, title=item.get("position") or item.get("name"), org=item.get("name") if item.get("position") else None,
                  org_url=item.get("url"), location=item.get("location"), dates=date_range(read, item, where),
                  description=item.get("description"), detail=item.get("summary"),
@@ -99,7 +134,7 @@ def _work(read: Reader, item: Any, where: str) -> dict:
 
 
 def _volunteer(read: Reader, item: Any, where: str) -> dict:
-    item = read.mapping(item, where)
+    item = _fields(read, item, where)
     return entry(read, where, title=item.get("position") or item.get("organization"),
                  org=item.get("organization") if item.get("position") else None, org_url=item.get("url"),
                  dates=date_range(read, item, where), detail=item.get("summary"),
@@ -107,7 +142,7 @@ def _volunteer(read: Reader, item: Any, where: str) -> dict:
 
 
 def _education(read: Reader, item: Any, where: str) -> dict:
-    item = read.mapping(item, where)
+    item = _fields(read, item, where)
     study, area = item.get("studyType"), item.get("area")
     title = f"{study} in {area}" if study and area else study or area or item.get("institution")
     record = entry(read, where, title=title, org=item.get("institution") if (study or area) else None, org_url=item.get("url"),
@@ -118,19 +153,19 @@ def _education(read: Reader, item: Any, where: str) -> dict:
 
 
 def _award(read: Reader, item: Any, where: str) -> dict:
-    item = read.mapping(item, where)
+    item = _fields(read, item, where)
     return entry(read, where, title=item.get("title"), org=item.get("awarder"), dates=date_range(read, item, where, single="date"),
                  detail=item.get("summary"), url=item.get("url"))
 
 
 def _certificate(read: Reader, item: Any, where: str) -> dict:
-    item = read.mapping(item, where)
+    item = _fields(read, item, where)
     return entry(read, where, title=item.get("name"), org=item.get("issuer"), url=item.get("url"),
                  dates=date_range(read, item, where, single="date"))
 
 
 def _project(read: Reader, item: Any, where: str) -> dict:
-    item = read.mapping(item, where)
+    item = _fields(read, item, where)
     roles = read.strings(item.get("roles"), f"{where}.roles")
     record = entry(read, where, title=item.get("name"), url=item.get("url"), org=item.get("entity"),
                    role=", ".join(roles) or None, dates=date_range(read, item, where), description=item.get("description"),
@@ -141,7 +176,7 @@ def _project(read: Reader, item: Any, where: str) -> dict:
 
 
 def _skill(read: Reader, item: Any, where: str) -> dict:
-    item = read.mapping(item, where)
+    item = _fields(read, item, where)
     name = read.text(item.get("name"), f"{where}.name") or read.fail(f"{where}.name is required")
     group: dict[str, Any] = {"name": name}
     if (level := read.text(item.get("level"), f"{where}.level")):
@@ -153,14 +188,14 @@ def _skill(read: Reader, item: Any, where: str) -> dict:
 
 
 def _language(read: Reader, item: Any, where: str) -> dict:
-    item = read.mapping(item, where)
+    item = _fields(read, item, where)
     language = read.text(item.get("language"), f"{where}.language") or read.fail(f"{where}.language is required")
     fluency = read.text(item.get("fluency"), f"{where}.fluency")
     return {"language": language, **({"fluency": fluency} if fluency else {})}
 
 
 def _referee(read: Reader, item: Any, where: str) -> dict:
-    item = read.mapping(item, where)
+    item = _fields(read, item, where)
     name = read.text(item.get("name"), f"{where}.name") or read.fail(f"{where}.name is required")
     quote = read.text(item.get("reference"), f"{where}.reference")
     return {"name": name, **({"reference": quote} if quote else {})}
@@ -168,7 +203,7 @@ def _referee(read: Reader, item: Any, where: str) -> dict:
 
 def _publication(read: Reader, item: Any, where: str, owner: str) -> BibRecord:
     """The owner's own work: JSON Resume names no authors, so the owner is its author."""
-    item = read.mapping(item, where)
+    item = _fields(read, item, where)
     title = read.text(item.get("name"), f"{where}.name") or read.fail(f"{where}.name is required")
     fields = {"title": title, "author": author_list([owner])}
     when = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", date_range(read, item, where, single="releaseDate") or "")
