@@ -53,7 +53,7 @@ def _untranslated(context: Context, langs: list[str]) -> None:
     from .textfile import read_text
 
     try:
-        source = parse_yaml(read_text(context.base_dir / context.config.data, context.config.data), context.config.data)
+        source = parse_yaml(read_text(context.files.data, context.config.data), context.config.data)
     except CvError:
         return  # the data's own problems are reported already
     if not has_language_maps(source.data):
