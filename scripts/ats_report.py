@@ -4,7 +4,8 @@
     python scripts/ats_report.py -o FILE
 
 The CVs: the academic example (cv.md of this repository), the engineer résumé starter
-(`cv new --kind resume`) and the JSON Resume project's own sample, imported (`cv import`). The
+(`cv new --kind resume`), the JSON Resume project's own sample, imported (`cv import`), and the
+bilingual example built in German (its headings looked up in the German table). The
 themes: every theme cvfilter ships (`cv themes`, styles/themes/). Each CV is built in a temporary
 folder; nothing is written into the repository but the report.
 """
@@ -32,25 +33,29 @@ def themes() -> list[str | None]:
     return list(shipped_names()) or [None]
 
 
-def make_cvs(work: Path) -> dict[str, Path]:
-    """Each example CV in a folder of its own under `work`: name -> its cv.md."""
+def make_cvs(work: Path) -> dict[str, tuple[Path, str | None]]:
+    """Each example CV in a folder of its own under `work`: name -> its cv.md and the language to build it in."""
     from cvfilter.importers import import_cv
     from cvfilter.starter import new_cv
 
-    made: dict[str, Path] = {}
+    made: dict[str, tuple[Path, str | None]] = {}
     example = work / "academic"
     example.mkdir()
     for name in EXAMPLE_FILES:
         if (ROOT / name).exists():
             shutil.copy(ROOT / name, example / name)
-    made["academic example (cv.md)"] = example / "cv.md"
+    made["academic example (cv.md)"] = (example / "cv.md", None)
     resume = work / "resume"
     new_cv(resume, kind="resume")
-    made["engineer résumé (cv new --kind resume)"] = resume / "cv.md"
+    made["engineer résumé (cv new --kind resume)"] = (resume / "cv.md", None)
     if JSON_RESUME.exists():
         imported = work / "json-resume"
         import_cv(JSON_RESUME, imported)
-        made["JSON Resume sample (cv import)"] = imported / "cv.md"
+        made["JSON Resume sample (cv import)"] = (imported / "cv.md", None)
+    bilingual = ROOT / "examples" / "bilingual"
+    if bilingual.is_dir():
+        shutil.copytree(bilingual, work / "bilingual")
+        made["bilingual example in German (examples/bilingual, --lang de)"] = (work / "bilingual" / "cv.md", "de")
     return made
 
 
@@ -82,13 +87,13 @@ def report(output: Path) -> str:
     ]
     timings: list[str] = []
     with tempfile.TemporaryDirectory(prefix="cvfilter-ats-") as folder:
-        for name, source in make_cvs(Path(folder)).items():
+        for name, (source, lang) in make_cvs(Path(folder)).items():
             lines += [f"## {name}", "", "| theme | format | reader | found / expected | score | problems |",
                       "| --- | --- | --- | ---: | ---: | --- |"]
             notes: list[str] = []
             for theme in looks:
                 started = time.perf_counter()
-                result = check_ats(source, theme=theme)
+                result = check_ats(source, lang=lang, theme=theme)
                 total = time.perf_counter() - started
                 shown = theme or "default"
                 lines += [f"| {shown} {row}" for row in markdown_rows(result.scores)]
