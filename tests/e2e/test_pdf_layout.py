@@ -121,3 +121,22 @@ def test_a_cv_that_fills_its_pages_keeps_the_theme_spacing(tmp_path: Path) -> No
     years_tight = [w for w in word_boxes(pdf_tight) if w[0] == "2019"]
     tight = {round(b[2] - a[2], 1) for a, b in zip(years_tight, years_tight[1:])}
     assert len(gaps) == 1 and len(tight) == 1 and min(tight) < min(gaps)
+
+
+def test_a_contact_line_that_wraps_has_its_separators_only_between_items(tmp_path: Path) -> None:
+    """Typst broke the header's line after a "•" (it ended the line, the update date below it); the
+    line now breaks between items and each line keeps its separators inside."""
+    (tmp_path / "metadata.yaml").write_text(
+        "name: Mariano Fresno\ncontact:\n  location: Buenos Aires, Argentina\n  email: mariano@fresno.example\n"
+        "  phone: +54 9 11 6250-2232\n  linkedin: mariano-martin-fresno\n  github: mnofresno\n"
+        "  website: https://fresno.example/portfolio\n  orcid: 0000-0002-1825-0097\n", encoding="utf-8")
+    (tmp_path / "cv.md").write_text("---\ndate: 2025-01-28\n---\n\n::: header\n:::\n", encoding="utf-8")
+    words = word_boxes(build(tmp_path / "cv.md", ("pdf",)).outputs["pdf"])
+    lines: dict[int, list[str]] = {}
+    for word, _x, top, _x2, _bottom in words[2:]:  # after the name
+        lines.setdefault(round(top), []).append(word)
+    contact = [line for line in lines.values() if "•" in line or line[0] == "Last"]  # not the footer
+    assert len(contact) >= 2, contact  # the line wraps
+    for line in contact:
+        assert line[0] != "•" and line[-1] != "•", line
+    assert " ".join(contact[-1]).endswith("Last updated on January 28, 2025")

@@ -32,7 +32,7 @@ from ..walk import walk
 # is wrapped in each function, in this order (outermost first).
 BLOCK_FUNCTIONS = {
     "cv-header": "cv-header",
-    "cv-contact": "cv-contact",
+    "cv-contact": "cv-contact cv-contact-line",  # the theme's block, then base.typ's line breaking
     "cv-headline": "cv-headline",
     "cv-highlights": "cv-highlights",
     "cv-entry": "cv-entry",
@@ -321,7 +321,7 @@ def _icons(elem: pf.Element, _doc: pf.Doc) -> pf.Inline | None:
 
 def _wrap(elem: pf.Element, _doc: pf.Doc) -> object:
     if isinstance(elem, pf.Div):
-        functions = [f for c, f in BLOCK_FUNCTIONS.items() if c in elem.classes]
+        functions = [f for c, names in BLOCK_FUNCTIONS.items() if c in elem.classes for f in names.split()]
         if functions:
             opening = "".join(f"#{f}[" for f in functions)
             return [pf.RawBlock(opening, format="typst"), *elem.content, pf.RawBlock("]" * len(functions), format="typst")]
