@@ -194,3 +194,15 @@ def test_json_resume_comes_back_from_cv_build_to_json_field_for_field(built, sam
     got = built(sample)
     exported = json.loads((got.folder / "build" / "cv.json").read_text(encoding="utf-8"))
     assert differences(got.source, exported) == []
+
+
+@pytest.mark.parametrize("name", ["sample.resume", "new-grad.resume"])
+def test_an_imported_json_resume_is_one_page_with_bullets(built, name):
+    """JSON Resume imports get the compact theme: the schema's sample and the new graduate fit a page."""
+    from pypdf import PdfReader
+
+    got = built(DATA / "jsonresume-schema" / f"{name}.json")
+    pages = PdfReader(got.folder / "build" / "cv.pdf").pages
+    assert len(pages) == 1
+    highlight = got.source["work"][0]["highlights"][0]
+    assert f"• {highlight[:40]}" in normalize(pages[0].extract_text())

@@ -42,7 +42,8 @@ class ImportedCv:
     publications: list[BibRecord] = field(default_factory=list)
     lang: str | None = None
     date: str | None = None
-    papersize: str | None = None
+    theme: str | None = None
+    page: str | None = None
     warnings: list[Problem] = field(default_factory=list)
 
 
@@ -89,8 +90,12 @@ def _cv_markdown(imported: ImportedCv, folder: Path, shown: str) -> str:
     settings = {"data": pf.MetaString("metadata.yaml")}
     if imported.publications:
         settings["bibliography"] = pf.MetaString("publications.bib")
+    if imported.theme:
+        settings["theme"] = pf.MetaString(imported.theme)
+    if imported.page:
+        settings["design"] = pf.MetaMap(page=pf.MetaString(imported.page))
     metadata = {"cvfilter": pf.MetaMap(**settings)}
-    for key, value in (("lang", imported.lang), ("date", imported.date), ("papersize", imported.papersize)):
+    for key, value in (("lang", imported.lang), ("date", imported.date)):
         if value:
             metadata[key] = pf.MetaString(value)
     blocks: list[pf.Block] = [pf.Div(classes=["header"]), *imported.intro]

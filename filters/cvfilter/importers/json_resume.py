@@ -67,7 +67,7 @@ def from_json_resume(document: Any, shown: str) -> ImportedCv:
     if (label := read.text(basics.get("label"), "basics.label")):
         metadata["headline"] = label
     metadata["contact"] = contact
-    imported = ImportedCv(metadata=metadata, warnings=read.warnings)
+    imported = ImportedCv(metadata=metadata, warnings=read.warnings, theme="compact")  # a résumé: one page where it fits
     sections = imported.sections
 
     def listed(key: str, title: str, entries: list, macro: str = "entries") -> None:

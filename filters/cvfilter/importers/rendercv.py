@@ -32,6 +32,9 @@ _OTHER_NETWORKS = {"IMDB": "https://imdb.com/name/{}", "Instagram": "https://ins
                    "Telegram": "https://t.me/{}", "WhatsApp": "https://wa.me/{}", "Leetcode": "https://leetcode.com/u/{}",
                    "Reddit": "https://reddit.com/user/{}"}
 _LANGUAGES = {"english": "en", "german": "de", "french": "fr", "spanish": "es"}
+# RenderCV's themes as the nearest of cvfilter's: one-page engineering résumés, serif classics, sans-serif.
+_THEMES = {"classic": "academic", "engineeringresumes": "compact", "engineeringclassic": "compact", "sb2nov": "compact",
+           "harvard": "classic", "moderncv": "classic", "ember": "modern", "ink": "modern", "opal": "modern"}
 _KINDS = (  # (kind, keys that identify it), in the order RenderCV tries them
     ("publication", {"title", "authors"}),
     ("experience", {"company", "position"}),
@@ -158,7 +161,8 @@ def _settings(read: Reader, document: dict, imported: ImportedCv) -> None:
         read.mapping(value, part)
     size = (design.get("page") or {}).get("size") if isinstance(design.get("page"), dict) else None
     if size:
-        imported.papersize = {"us-letter": "us-letter", "a4": "a4", "a5": "a5", "us-legal": "us-legal"}.get(str(size))
+        imported.page = {"us-letter": "letter", "a4": "a4", "a5": "a5", "us-legal": "legal"}.get(str(size))
+    imported.theme = _THEMES.get(str(design.get("theme") or "classic"))
     language = str(locale.get("language") or "english").casefold()
     if language in _LANGUAGES:
         imported.lang = _LANGUAGES[language] if language != "english" else None
@@ -168,7 +172,7 @@ def _settings(read: Reader, document: dict, imported: ImportedCv) -> None:
     when = settings.get("current_date")
     if when and str(when) != "today":
         imported.date = str(when)
-    kept = {"theme", "page"} if not size else {"theme"}
+    kept = {"theme", "page"} if size else {"theme"}
     for key in design:
         if key not in kept and design[key] not in (None, {}, []):
             read.warn(f"design.{key}: RenderCV's layout settings have no counterpart in cvfilter's theme; not imported",

@@ -26,9 +26,8 @@ def expand_referees(call: MacroCall, context: Context) -> list[pf.Block]:
 
 
 def render_referee(item: Referee) -> pf.Div:
-    details = []
-    if item.contact:
-        details.append(text(item.contact))
+    """The name, then what they wrote on the same line ("Jane Roe: “...”"), then how to reach them."""
+    line: list[pf.Inline] = [span(text(item.name), "cv-title")]
     if item.reference:
-        details.append([pf.Quoted(*text(item.reference), quote_type="DoubleQuote")])
-    return entry([span(text(item.name), "cv-title")], details, "cv-referee")
+        line += [pf.Str(":"), pf.Space(), pf.Quoted(*text(item.reference), quote_type="DoubleQuote")]
+    return entry(line, [text(item.contact)] if item.contact else [], "cv-referee")
