@@ -66,8 +66,10 @@ def contact_links(context: Context) -> list[tuple[str, str, str | None]]:
         links.append(("phone", contact.phone, None))
     if contact.website:
         links.append(("website", contact.website.split("://", 1)[-1].rstrip("/"), contact.website))
+    # Google Scholar is linked once: by the publications heading's note when `scholar:` has its url.
+    linked_elsewhere = {"scholar"} if context.data.scholar.url else set()
     for network in NETWORKS:
-        if (value := getattr(contact, network.key)):
+        if (value := getattr(contact, network.key)) and network.key not in linked_elsewhere:
             shown = "Google Scholar" if network.key == "scholar" else value
             links.append((network.key, shown, profile_url(network.key, value)))
     for profile in contact.profiles:
