@@ -140,3 +140,34 @@ def test_a_contact_line_that_wraps_has_its_separators_only_between_items(tmp_pat
     for line in contact:
         assert line[0] != "•" and line[-1] != "•", line
     assert " ".join(contact[-1]).endswith("Last updated on January 28, 2025")
+
+
+def _pixels(pdf: Path, tmp_path: Path) -> tuple[int, int, bytes]:
+    """Page 1 at 144 dpi, as (width, height, RGB bytes) from pdftoppm's PPM: a point is two pixels."""
+    subprocess.run(["pdftoppm", "-r", "144", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(tmp_path / "page")], check=True)
+    data = (tmp_path / "page.ppm").read_bytes()
+    magic, width, height, _depth, pixels = data.split(maxsplit=4)
+    assert magic == b"P6"
+    return int(width), int(height), pixels
+
+
+def test_the_modern_band_shows_the_headline_and_the_drawn_icons_in_its_light_ink(tmp_path: Path) -> None:
+    """On the modern theme's dark band the headline was muted grey and the drawn icons the band's own
+    colour (a theme's cv-icon-ink never reached base.typ's cv-icon): both must show light pixels."""
+    (tmp_path / "metadata.yaml").write_text(
+        "name: Sam Example\nheadline: Backend Engineer\ncontact:\n  email: sam@example.org\n  github: samexample\n",
+        encoding="utf-8")
+    (tmp_path / "cv.md").write_text("---\ndate: 2025-01-15\ncvfilter: {theme: modern}\n---\n\n::: header\n:::\n", encoding="utf-8")
+    pdf = build(tmp_path / "cv.md", ("pdf",)).outputs["pdf"]
+    words = {w[0]: w for w in word_boxes(pdf)}
+    width, _height, pixels = _pixels(pdf, tmp_path)
+
+    def light(x0: float, y0: float, x1: float, y1: float) -> int:
+        return sum(1 for y in range(int(2 * y0), int(2 * y1) + 1) for x in range(int(2 * x0), int(2 * x1) + 1)
+                   if min(pixels[3 * (y * width + x):3 * (y * width + x) + 3]) > 170)
+
+    headline = words["Backend"]
+    assert light(*headline[1:]) > 5, "the headline does not show on the band"
+    for word in ("sam@example.org", "samexample"):
+        _, x0, y0, _x1, y1 = words[word]
+        assert light(x0 - 12, y0, x0 - 2, y1) > 3, f"the icon before {word} does not show on the band"

@@ -315,7 +315,7 @@ def _icons(elem: pf.Element, _doc: pf.Doc) -> pf.Inline | None:
     """Icons are drawn by cv.typ: the glyph the core chose is replaced by a call naming the kind."""
     if has(elem, "cv-icon"):
         kind, glyph = elem.attributes.get("icon", ""), pf.stringify(elem)
-        return pf.RawInline(f"#cv-icon({typst_string(kind)}, {typst_string(glyph)})", format="typst")
+        return pf.RawInline(f"#cv-icon({typst_string(kind)}, {typst_string(glyph)}, ink: cv-icon-ink)", format="typst")
     return None
 
 
