@@ -223,13 +223,20 @@ class Known:
             return found
         fixed_ours, fixed_theirs, reasons = ours, theirs, []
         for side, pattern, replacement, why in self.rules:
-            if side == "pandoc" and pattern.search(fixed_theirs):
-                fixed_theirs = pattern.sub(replacement, fixed_theirs)
-                reasons.append(why)
-            elif side == "ours" and pattern.search(fixed_ours):
-                fixed_ours = pattern.sub(replacement, fixed_ours)
+            # A rule is kept only where it brings the two texts closer: a general pattern (an issue
+            # in parentheses) must not take away what both print.
+            if side == "pandoc":
+                trial = (fixed_ours, pattern.sub(replacement, fixed_theirs))
+            else:
+                trial = (pattern.sub(replacement, fixed_ours), fixed_theirs)
+            if trial != (fixed_ours, fixed_theirs) and _closeness(*trial) > _closeness(fixed_ours, fixed_theirs):
+                fixed_ours, fixed_theirs = trial
                 reasons.append(why)
         return "; ".join(dict.fromkeys(reasons)) if reasons and fixed_ours == fixed_theirs else None
+
+
+def _closeness(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 _RULE = re.compile(r"^(pandoc|ours) s/((?:[^/\\]|\\.)*)/((?:[^/\\]|\\.)*)/ (.+)$")
