@@ -34,8 +34,19 @@ def inherit(bibliography: Bibliography, diagnostics: Diagnostics) -> Bibliograph
     by_key = {key.casefold(): entry for key, entry in entries.items()}
     for key, entry in list(entries.items()):
         if entry.get("crossref") or entry.get("xdata"):
-            entries[key] = _resolved(entry, by_key, diagnostics, frozenset({key.casefold()}))
+            entries[key] = resolved = _resolved(entry, by_key, diagnostics, frozenset({key.casefold()}))
+            _warn_missing(resolved, diagnostics)
     return bibliography
+
+
+def _warn_missing(entry: BibEntry, diagnostics: Diagnostics) -> None:
+    """What the reader checks of every other entry, once the inherited fields are in."""
+    for missing, hint in ((not entry.get("title"), "title={...}"), (entry.year is None, "year={...}"),
+                          (not entry.authors.authors and not entry.editors.authors and not entry.authors.others, "author={...}")):
+        if missing:
+            kind = hint.split("=")[0]
+            diagnostics.warn(entry.location, f"entry {entry.key!r} has no {kind}, nor the entry its crossref names",
+                             f"add {hint}")
 
 
 def _resolved(entry: BibEntry, by_key: dict[str, BibEntry], diagnostics: Diagnostics, seen: frozenset[str]) -> BibEntry:

@@ -173,6 +173,8 @@ def _read_entry(entry, shown: str, span: tuple[int, int], lines: list[str], stri
         runs={name: _title_runs(raw_fields[name]) for name in CASED_FIELDS if raw_fields.get(name)},
         names={name: parse_authors(raw_fields[name]) for name in NAME_FIELDS[2:] if raw_fields.get(name)},
     )
+    if result.fields.get("crossref") or result.fields.get("xdata"):
+        return result  # what it lacks may come from the entry it names: inherit.py checks after
     if not result.fields.get("title"):
         diagnostics.warn(where, f"entry {entry.key!r} has no title", "add title={...}")
     if result.year is None:

@@ -196,3 +196,14 @@ def test_a_braced_capital_is_protected_in_sentence_case_only():
     csl = item("@article{k, author={Liu, Z.}, title={A Conv{N}et for the 2020s on {iPhone}}, journal={J}, year={2022}}")
     assert render_item(csl, "apa").startswith("Liu, Z. (2022). A convNet for the 2020s on iPhone.")
     assert "“A ConvNet for the 2020s on iPhone.”" in render_item(csl, "chicago-author-date")
+
+
+def test_a_crossref_child_is_warned_only_for_what_its_parent_lacks_too():
+    diagnostics = Diagnostics()
+    bib = ("@inproceedings{child, author={A, B}, title={Paper}, crossref={proc}}\n"
+           "@proceedings{proc, title={The Proceedings}, year={2001}}\n"
+           "@inbook{orphan, title={T}, crossref={proc}}\n")
+    parse_bibliography(bib, "refs.bib", diagnostics)
+    found = [str(p) for p in diagnostics.problems]
+    assert not any("'child'" in m for m in found)
+    assert any("'orphan' has no author" in m for m in found)
