@@ -76,6 +76,18 @@ def parse_authors(raw: str) -> AuthorList:
 
 @lru_cache(maxsize=4096)
 def parse_name(raw: str) -> Author:
+    """See `_parse_name`; given names written "J.G." read as "J. G.", as pandoc reads them."""
+    author = _parse_name(raw)
+    if author.given and _GLUED_INITIALS.search(author.given):
+        return Author(given=_GLUED_INITIALS.sub(r"\1. ", author.given), family=author.family, particle=author.particle,
+                      suffix=author.suffix, literal=author.literal, mark=author.mark)
+    return author
+
+
+_GLUED_INITIALS = re.compile(r"(?<!\w)([A-Z])\.(?=[A-Z](?:\.|\s|$))")
+
+
+def _parse_name(raw: str) -> Author:
     """One BibTeX name: "First von Last", "von Last, First", "Last, Jr, First" or "{Literal}".
     Kept per text: co-authors recur across a publication list, and an Author never changes."""
     marks = "".join(_canonical_mark(m) for m in _MARK.findall(raw))

@@ -207,3 +207,8 @@ def test_a_crossref_child_is_warned_only_for_what_its_parent_lacks_too():
     found = [str(p) for p in diagnostics.problems]
     assert not any("'child'" in m for m in found)
     assert any("'orphan' has no author" in m for m in found)
+
+
+def test_initials_written_together_are_read_apart():
+    csl = item("@book{k, author={Rose, H.E. and J.C. Shepherdson}, title={T}, year={1973}}")
+    assert [n["given"] for n in csl["author"]] == ["H. E.", "J. C."]

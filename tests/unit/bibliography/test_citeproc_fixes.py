@@ -180,3 +180,10 @@ def test_the_number_of_volumes_has_its_label():
     text = render("@book{k, editor={Preece, Warren E.}, title={Britannica}, edition={15}, volumes={32}, year={2003},"
                   " publisher={EB}}", "chicago-author-date")
     assert "32 vols." in text
+
+
+def test_an_abbreviated_page_range_is_read_whole_and_chicago_16_shortens_it():
+    assert "(pp. 280–230)" in render("@incollection{k, author={Dybjer, P.}, title={T}, booktitle={B}, pages={280--30},"
+                                     " year={1991}, publisher={CUP}}", "apa")
+    assert ": 1877–901." in render("@article{k, author={Brown, T.}, title={T}, journal={J}, volume={33}, pages={1877--1901},"
+                                   " year={2020}}", "chicago-author-date")
