@@ -190,13 +190,10 @@ def _patch_volumes_label(model) -> None:
 
 def _patch_page_ranges(model) -> None:
     """page-range-format="chicago-16" (the 16th edition's rule, which citeproc-py treats as the 15th's):
-    1496–1504 is 1496–504; only ranges from under 100 or from a multiple of 100 are written in full.
-    And in every format an abbreviated range is read whole first: 280–30 is 280–230."""
+    1496–1504 is 1496–504; only ranges from under 100 or from a multiple of 100 are written in full."""
     last_page = model.FormatNumber._format_last_page
 
     def format_last_page(self, first, last):
-        if first.isdigit() and last.isdigit() and len(last) < len(first) and int(first[-len(last):]) < int(last):
-            last = first[: len(first) - len(last)] + last  # CSL reads 280-30 as 280-230 first, then formats it
         if self.get_root().get_option("page-range-format") != "chicago-16":
             return last_page(self, first, last)
         found = re.fullmatch(r"\d+", first)
