@@ -190,11 +190,15 @@ def _patch_volumes_label(model) -> None:
 
 def _patch_page_ranges(model) -> None:
     """page-range-format="chicago-16" (the 16th edition's rule, which citeproc-py treats as the 15th's):
-    1496–1504 is 1496–504; only ranges from under 100 or from a multiple of 100 are written in full."""
+    1496–1504 is 1496–504; only ranges from under 100 or from a multiple of 100 are written in full.
+    A style that formats ranges reads an abbreviated one whole first (280–30 is 280–230), as pandoc."""
     last_page = model.FormatNumber._format_last_page
 
     def format_last_page(self, first, last):
-        if self.get_root().get_option("page-range-format") != "chicago-16":
+        style = self.get_root().get_option("page-range-format")
+        if style and first.isdigit() and last.isdigit() and len(last) < len(first):
+            last = first[: len(first) - len(last)] + last  # a style that formats ranges reads 280–30 as 280–230
+        if style != "chicago-16":
             return last_page(self, first, last)
         found = re.fullmatch(r"\d+", first)
         if not found or not re.fullmatch(r"\d+", last) or len(last) != len(first):

@@ -199,7 +199,7 @@ def _container(entry: BibEntry, title, periodical: bool, chapter: bool) -> str |
 def _numbers(entry: BibEntry, item: dict) -> None:
     get = entry.get
     if get("pages"):
-        item["page"] = _PAGE_RANGE.sub(_whole_range, get("pages").replace("--", "–"))
+        item["page"] = get("pages").replace("--", "–")
     volume, part = get("volume"), get("part")
     if volume or part:
         item["volume"] = f"{volume}.{part}" if volume and part else volume or part
@@ -212,17 +212,6 @@ def _numbers(entry: BibEntry, item: dict) -> None:
         item["number"] = number
     elif get("issue"):
         item["issue"] = get("issue")
-
-
-_PAGE_RANGE = re.compile(r"\b(\d+)\s*([–-])\s*(\d+)\b")
-
-
-def _whole_range(found: re.Match[str]) -> str:
-    """An abbreviated range read whole, as CSL reads one before the style formats it: 280–30 is 280–230."""
-    first, dash, last = found.groups()
-    if len(last) < len(first):
-        last = first[: len(first) - len(last)] + last
-    return f"{first}{dash}{last}"
 
 
 def _dates(entry: BibEntry, item: dict) -> None:
