@@ -28,7 +28,7 @@ from .macros import INLINE_MACROS, MACROS
 from .macros.registry import MacroCall, parse_call, unknown_inline_macro, unknown_macro
 from .macros.selection import adjust, choose, keep_sections
 from .labels import LANGUAGES
-from .raw_policy import raw_and_image_problems
+from .raw_policy import photo_problems, raw_and_image_problems
 from .safety import refuse_unsafe_links
 from .source import read_source
 from .translations import has_translations, keep_language
@@ -90,6 +90,7 @@ def load_context(
         data, source = load_cv_data(data_path, relative(data_path), base_dir, config.lang, config.fallback_lang)
     except CvError as exc:
         raise CvError(problems + exc.problems + _bibliography_problems(bibliographies)) from None
+    problems.extend(photo_problems(data, source, base_dir))
     if problems:
         raise CvError(problems + _bibliography_problems(bibliographies))
     files = DataFiles(data=data_path, stats=resolved["stats"][0], bibliography=bibliographies,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import panflute as pf
 
@@ -25,6 +26,11 @@ from .errors import CvError, Location, Problem
 from .safety import unsafe_target
 from .textfile import resolve_inside
 from .walk import walk
+
+if TYPE_CHECKING:
+    from .data.load import StoredSource
+    from .data.model import CvData
+    from .data.yaml_source import YamlSource
 
 _CODE_TAGS = {"script", "iframe", "object", "embed", "base", "frame", "frameset", "applet"}
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background",
@@ -101,6 +107,7 @@ _HINTS = {
     "html": "remove it: a CV page needs no scripts, and links must be http://, https:// or mailto: addresses",
     "tex": "write the text into cv.md itself; links must be http://, https:// or mailto: addresses",
     "image": "put the image (PNG, JPEG, GIF, SVG or WebP) next to cv.md and name it by a relative path",
+    "photo": "put the image (PNG, JPEG, GIF, SVG or WebP) in the CV's folder and name it by a path relative to that folder",
 }
 
 
@@ -135,3 +142,12 @@ def raw_and_image_problems(doc: pf.Doc, base_dir: Path, source: str, source_text
 
     walk(doc, action, types=(pf.RawInline, pf.RawBlock, pf.Image))
     return problems
+
+
+def photo_problems(data: CvData, source: YamlSource | StoredSource, base_dir: Path) -> list[Problem]:
+    """metadata.yaml's `photo:` follows the rule for cv.md's images, at the line that names it."""
+    if data.photo is None:
+        return []
+    place = source.locate(("photo",) if isinstance(data.photo, str) else ("photo", "file"))
+    problem = image_problem(data.photo if isinstance(data.photo, str) else data.photo.file, base_dir, place)
+    return [Problem(place, f"photo: {problem}", _HINTS["photo"])] if problem else []

@@ -53,7 +53,7 @@ DATED_PARAGRAPHS = ("Body Text", "First Paragraph", "Compact", "CV Entry")
 STYLE_NAMES = (
     "Normal", "Body Text", "First Paragraph", "Compact", "Title", "Heading 1", "Heading 2", "Heading 3",
     "Hyperlink", "CV Name", "CV Headline", "CV Contact", "CV Entry", "CV Selected", "CV Detail", "CV Lead",
-    "CV Title", "CV Date", "CV Organisation", "CV Owner", "CV Heading Note", "CV Heading Note Link",
+    "CV Title", "CV Date", "CV Organisation", "CV Owner", "CV Heading Note", "CV Heading Note Link", "CV Photo",
 )
 
 
@@ -113,6 +113,11 @@ def build(theme: str = "academic") -> bytes:
     _font(headline, face, size=11, color=muted)
     headline.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     headline.paragraph_format.space_after = Pt(2)
+
+    photo = _paragraph_style(styles, "CV Photo", "Normal")  # the header's photo, aligned as the header
+    photo.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    photo.paragraph_format.space_before = Pt(2)
+    photo.paragraph_format.space_after = Pt(4)
 
     contact = _paragraph_style(styles, "CV Contact", "Normal")
     _font(contact, face, size=look["contact-size"], color=muted)

@@ -276,11 +276,21 @@ class Owner(Strict):
 
 
 @dataclass(kw_only=True)
+class Photo(Strict):
+    """A portrait for the header, with the words a screen reader says in its place."""
+
+    file: str = field(metadata=about("An image (PNG, JPEG, GIF, SVG or WebP) inside the CV's folder: 'me.jpg'"))
+    alt: str | None = field(default=None, metadata=about("What the photo shows, for screen readers; the owner's name if left out"))
+
+
+@dataclass(kw_only=True)
 class CvData(Strict):
     """Everything in metadata.yaml."""
 
     name: str
     headline: str | None = field(default=None, metadata=about("A line under the name: 'Staff Software Engineer'"))
+    photo: str | Photo | None = field(default=None, metadata=about(
+        "A portrait for the themes with a place for one: 'me.jpg', or {file: me.jpg, alt: ...}; `design: {photo: false}` hides it"))
     summary: str | None = field(default=None, metadata=about("A profile paragraph for `.summary`; a blank line starts another"))
     owner: Owner = field(default_factory=Owner)
     contact: Contact = field(default_factory=Contact)
@@ -307,6 +317,14 @@ class CvData(Strict):
     referees: list[Referee] = field(default_factory=list, metadata=about("References: people who vouch for you, for `.referees`"))
     lines: dict[str, list[Line]] = field(default_factory=dict, metadata=about("Lists of 'label: text' lines, for `.lines from=<name>`"))
     collections: dict[str, list[Entry]] = field(default_factory=dict, metadata=about("More dated-entry lists of your own, for `.entries from=<name>`"))
+
+    @property
+    def portrait(self) -> Photo | None:
+        """The photo with its alt text filled in: the owner's name unless the data gives one."""
+        if self.photo is None:
+            return None
+        photo = Photo(file=self.photo) if isinstance(self.photo, str) else self.photo
+        return Photo(file=photo.file, alt=photo.alt or self.name)
 
     def entry_list(self, name: str) -> list[Entry] | None:
         """The dated-entry list called `name`, built in or user-defined."""

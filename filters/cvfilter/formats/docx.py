@@ -30,6 +30,7 @@ from .docx_design import repage, restyle, word_face, word_look
 PARAGRAPH_STYLES = {
     "cv-contact": "CV Contact",
     "cv-headline": "CV Headline",
+    "cv-photo": "CV Photo",
     "cv-entry": "CV Entry",
     "cv-selected": "CV Selected",
     "cv-detail": "CV Detail",

@@ -19,7 +19,7 @@ from ..fonts import FONTS
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
 TWIPS = 20  # per point
-TITLE_STYLES = ("Title", "CVName", "CVHeadline", "CVContact")
+TITLE_STYLES = ("Title", "CVName", "CVHeadline", "CVContact", "CVPhoto")
 SPACED_STYLES = ("CVEntry", "CVSelected", "CVDetail", "BodyText", "FirstParagraph", "Compact")
 
 

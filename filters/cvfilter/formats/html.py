@@ -6,6 +6,7 @@ The page is one self-contained file: the style is inlined and nothing is fetched
 
 from __future__ import annotations
 
+import base64
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from ..context import Context
 from ..design import Design
 from ..elements import text
 from ..fonts import FONTS
+from ..textfile import read_bytes
 from ..walk import walk
 from .faces import document_faces
 from .docx_design import mix_with_white
@@ -56,6 +58,8 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     # Read before the walk, which turns a date in a heading into raw <time> tags.
     headings = {id(block): _heading_words(block) for block in doc.content if isinstance(block, pf.Header)}
     walk(doc, lambda elem, _doc: _shape(elem, noted), types=(*CLASSED, *TEXT_HOLDERS, pf.DefinitionItem))
+    if context is not None:
+        walk(doc, lambda elem, _doc: _embedded_photo(elem, context.base_dir), types=(pf.Div,))
     doc.content = _landmarks(list(doc.content), headings, chosen_look(context)[1])
     if noted.names:
         set_meta_default(doc, "pagetitle", f"{noted.names[0]} — CV")
@@ -114,6 +118,27 @@ def _shape(elem: pf.Element, noted: _Noted) -> list[pf.Block] | None:
     elif isinstance(elem, pf.DefinitionItem):
         _dates_as_time(elem.term)
     return _reversed_lists(elem, None)
+
+
+# The photo's media type by its suffix (raw_policy.IMAGE_SUFFIXES); a larger photo is refused.
+_MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+                ".svg": "image/svg+xml", ".webp": "image/webp"}
+MAX_PHOTO_BYTES = 5_000_000
+
+
+def _embedded_photo(elem: pf.Div, base: Path) -> pf.Block | None:
+    """The header's photo as an <img> whose src is the image itself (a data: URI), so the page
+    stays one file; its size comes from the style (.cv-photo), not from the other formats' width."""
+    if "cv-photo" not in elem.classes:
+        return None
+    images: list[pf.Image] = []
+    walk(elem, lambda e, _d: images.append(e), types=(pf.Image,))
+    if not images:
+        return None
+    image = images[0]
+    suffix = Path(image.url).suffix.lower()
+    data = base64.b64encode(read_bytes(base / image.url, image.url, MAX_PHOTO_BYTES)).decode("ascii")
+    return pf.Plain(pf.Image(*image.content, url=f"data:{_MEDIA_TYPES[suffix]};base64,{data}", classes=["cv-photo"]))
 
 
 def _valid_attributes(elem: pf.Element, _doc: pf.Doc) -> None:

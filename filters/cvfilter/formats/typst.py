@@ -151,6 +151,19 @@ def _math_with_alt_text(elem: pf.Element, _doc: pf.Doc) -> list[pf.Inline]:
             elem, pf.RawInline(".body)", format="typst")]
 
 
+def _photo(elem: pf.Div, _doc: pf.Doc) -> pf.Block | None:
+    """The header's photo as a call of the theme's `cv-photo`, with the alt text a tagged PDF
+    (PDF/UA-1) needs: pandoc's Typst writer gives an image none."""
+    if "cv-photo" not in elem.classes:
+        return None
+    images: list[pf.Image] = []
+    walk(elem, lambda e, _d: images.append(e), types=(pf.Image,))
+    if not images:
+        return None
+    image = images[0]
+    return pf.RawBlock(f"#cv-photo({typst_string(image.url)}, {typst_string(pf.stringify(image))})", format="typst")
+
+
 def typst_error_location(exc: Exception, source: bytes | str, markdown: Callable[[], str | None] | None = None,
                          shown: str = "cv.md") -> Location:
     """Where a Typst error is: the file Typst names (`typst compile b.typ`); for the document
@@ -195,6 +208,7 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     first_walk = (*CLASSED, *TEXT_HOLDERS, pf.DefinitionItem, pf.MetaInlines)
     left = design.date_position == "left"
     walk(doc, lambda elem, _doc: _icons_and_dates(elem, found, left), types=first_walk)
+    walk(doc, _photo, types=(pf.Div,))
     walk(doc, _wrap, types=(pf.Div, pf.Span))
     walk(doc, _math_with_alt_text, types=(pf.Math,))
     name, updated = found.get("cv-name", ""), found.get("cv-updated")
@@ -203,7 +217,7 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     footer = " · ".join(part for part in (name, updated) if part)
     page_of = context.labels["page-of"] if context else "of"
     style = (f"#let cv-footer-note = {typst_string(footer)}\n#let cv-page-of = {typst_string(page_of)}\n"
-             f"{design_values(theme, design)}\n{read_style('typst/base.typ')}\n{theme.text('cv.typ')}")
+             f"{design_values(theme, design, _shows_photo(context, design))}\n{read_style('typst/base.typ')}\n{theme.text('cv.typ')}")
     add_header_include(doc, pf.RawBlock(style, format="typst"))
     title = f"{name} — CV" if name else "CV"
     opening = (f"#set document(title: {typst_string(title)}, author: {typst_string(name)})\n#show: cv-document"
@@ -238,8 +252,13 @@ def _page(doc: pf.Doc, design: Design) -> None:
         doc.metadata["margin"] = pf.MetaMap(**{k: pf.MetaString(v) for k, v in margins.items()})
 
 
-def design_values(theme: Theme, design: Design) -> str:
-    """The design as one Typst dictionary, `cv-design`, which styles/typst/base.typ and the theme read."""
+def _shows_photo(context: Context | None, design: Design) -> bool:
+    return bool(design.photo and context is not None and context.data.portrait is not None)
+
+
+def design_values(theme: Theme, design: Design, photo: bool = False) -> str:
+    """The design as one Typst dictionary, `cv-design`, which styles/typst/base.typ and the theme
+    read; its `photo` says whether the header holds one (the theme may leave room for it)."""
     highlight = theme.highlight if theme.highlight and design.accent == theme.design.accent else None
     values = {
         "accent": typst_string(design.accent),
@@ -252,7 +271,7 @@ def design_values(theme: Theme, design: Design) -> str:
         "date-position": typst_string(design.date_position),
         "page-numbers": "true" if design.page_numbers else "false",
         "header-align": typst_string(design.header_align),
-        "photo": "true" if design.photo else "false",
+        "photo": "true" if photo else "false",
         "page-name": typst_string(design.page.name) if design.page.name else "none",
         "page-width": f"{design.page.width:g}pt",
         "page-height": f"{design.page.height:g}pt",

@@ -47,13 +47,23 @@ def expand_header(call: MacroCall, context: Context) -> list[pf.Block]:
         if index:
             line.extend([pf.Space(), span([pf.Str("•")], "cv-sep"), pf.Space()])
         line.append(item)
-    blocks: list[pf.Block] = [pf.Para(span(text(data.name), "cv-name"))]
+    blocks: list[pf.Block] = [*photo_block(context), pf.Para(span(text(data.name), "cv-name"))]
     if data.headline:
         blocks.append(pf.Div(pf.Para(*text(data.headline)), classes=["cv-headline"]))
     if line:
         blocks.append(pf.Div(pf.Para(*line), classes=["cv-contact"]))
     blocks.extend(call.content)
     return [pf.Div(*blocks, classes=["cv-header"])]
+
+
+def photo_block(context: Context) -> list[pf.Block]:
+    """The owner's photo, first in the header, when the data names one and the design shows it;
+    each format's edge places the `cv-photo` block where the theme keeps it."""
+    photo = context.data.portrait
+    if photo is None or not context.design.photo:
+        return []
+    image = pf.Image(*text(photo.alt or ""), url=photo.file, attributes={"width": "2.6cm"})
+    return [pf.Div(pf.Para(image), classes=["cv-photo"])]
 
 
 def contact_links(context: Context) -> list[tuple[str, str, str | None]]:
