@@ -109,3 +109,13 @@ def test_the_alt_text_is_the_owners_name_unless_given(tmp_path: Path) -> None:
     page = build(photo_cv(tmp_path, plain, "  theme: classic\n"), ("html",)).outputs["html"]
     image = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("img")
     assert image["alt"] == "Ada Lovelace"
+
+
+def test_the_page_with_a_photo_stays_valid_and_accessible(with_photo: dict[str, Path]) -> None:
+    """The Nu checker and axe-core (light and dark), as for every theme's page (test_styles_html)."""
+    from tests.e2e.test_styles_html import test_page_has_no_serious_accessibility_violations, test_page_is_valid_html5
+
+    folder = with_photo["html"].parent
+    assert with_photo["html"].name == "cv.html"
+    test_page_is_valid_html5(folder)
+    test_page_has_no_serious_accessibility_violations(folder)
