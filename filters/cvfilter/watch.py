@@ -21,6 +21,7 @@ from .build import BuildResult, build
 from .errors import CvError, Problem, in_source_order
 from .formats.registry import DEFAULT_FORMATS, FORMATS
 from .serve import PreviewServer
+from .textfile import read_bytes
 
 # Top-level files that may be sources before the first good build has said which ones are.
 _SOURCE_SUFFIXES = {".md", ".yaml", ".yml", ".bib", ".csl", ".json"}
@@ -182,9 +183,11 @@ def watch(
 
 
 def _digest(path: Path) -> str:
+    """The content's digest; a file that cannot be read as a regular file (gone, a FIFO, too
+    large) is "missing" here, and the build says what is wrong with it."""
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-    except OSError:
+        return hashlib.blake2b(read_bytes(path, path.name), digest_size=16).hexdigest()
+    except CvError:
         return "missing"
 
 

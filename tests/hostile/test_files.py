@@ -97,3 +97,10 @@ def test_plain_pandoc_on_cr_only_line_endings_stops_at_the_file(small_cv: Path) 
 def test_a_byte_order_mark_in_stats_json_is_read(small_cv: Path, capsys) -> None:
     (small_cv / "stats.json").write_bytes(b'\xef\xbb\xbf{"version": 1, "repositories": {}, "metrics": {}}\n')
     assert main(["check"]) == 0, capsys.readouterr().err
+
+
+def test_cv_watch_does_not_wait_on_a_fifo_among_the_files_it_watches(tmp_path: Path) -> None:
+    from cvfilter.watch import _digest
+
+    make_fifo(tmp_path / "metadata.yaml")
+    assert _digest(tmp_path / "metadata.yaml") == "missing"
