@@ -119,3 +119,10 @@ def test_the_page_with_a_photo_stays_valid_and_accessible(with_photo: dict[str, 
     assert with_photo["html"].name == "cv.html"
     test_page_is_valid_html5(folder)
     test_page_has_no_serious_accessibility_violations(folder)
+
+
+def test_plain_text_leaves_the_photo_out_and_the_other_exports_name_it(tmp_path: Path) -> None:
+    outputs = build(photo_cv(tmp_path, front="  theme: modern\n"), ("txt", "md", "json")).outputs
+    assert ALT not in outputs["txt"].read_text(encoding="utf-8")
+    assert f"![{ALT}](me.jpg)" in outputs["md"].read_text(encoding="utf-8")
+    assert '"image": "me.jpg"' in outputs["json"].read_text(encoding="utf-8")

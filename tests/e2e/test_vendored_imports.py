@@ -165,7 +165,7 @@ def test_the_owner_is_bold_where_the_source_marked_them(built, sample):
 # Round trip: what `cv build --to json` writes back for an imported JSON Resume. The fields that
 # cannot come back equal, and why:
 #   $schema, meta   the export describes itself (schema URL, version, lastModified of this build);
-#   basics.image    cvfilter's CV has no photo; `cv import` warns that it is left out;
+#   basics.image    a photo by web address is not imported (cv import warns); the export names metadata.yaml's photo: file;
 #   basics.profiles a network `contact:` has a key for comes first, in cvfilter's order, with the
 #                   address its user name makes (compared as the same page: scheme and www. aside).
 NOT_ROUND_TRIP = {"$schema", "meta", "image"}

@@ -96,7 +96,9 @@ def _first_each(items: Iterable[Any], key: Callable[[Any], object]) -> list[Any]
 
 def _basics(data: CvData) -> dict[str, Any]:
     contact = data.contact
-    basics = {"name": data.name, "label": data.headline, "email": contact.email, "phone": contact.phone,
+    photo = data.portrait
+    basics = {"name": data.name, "label": data.headline, "image": photo.file if photo else None,
+              "email": contact.email, "phone": contact.phone,
               "url": contact.website, "summary": data.summary, "location": _location(contact.location),
               "profiles": _profiles(contact)}
     return _compact(basics)

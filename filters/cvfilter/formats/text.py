@@ -1,6 +1,6 @@
 """The Markdown and plain-text outputs of `cv build` (md, txt), through the plain edge and pandoc's writers.
 
-Icons are dropped (they are pictures, not words); the plain edge makes the owner's name the one
+Icons are dropped (they are pictures, not words), and in plain text the photo too; the plain edge makes the owner's name the one
 level-1 heading with the sections below it. `doc.format` says which of the two is being finished.
 """
 
@@ -30,6 +30,8 @@ def finish(doc: pf.Doc, context: Context | None) -> None:
     """Drop icons and show contact addresses; the plain edge then makes the name the top heading."""
     walk(doc, _drop_icons)
     walk(doc, _contact_addresses)
+    if not doc.format.startswith(("markdown", "commonmark", "gfm", "md")):
+        walk(doc, _drop_photo, types=(pf.Div,))
     plain.finish(doc, context)
     if doc.format.startswith(("markdown", "commonmark", "gfm", "md")):
         walk(doc, _escape_target, types=(pf.Link, pf.Image))
@@ -48,6 +50,11 @@ def escape_target(url: str) -> str:
     """`url` as a Markdown link target that reads back as `url` (up to percent-encoding)."""
     url = _ENDS_TARGET.sub(lambda found: f"%{ord(found[0]):02X}", url)
     return _MARKDOWN_IN_TARGET.sub(r"\\\1", url)
+
+
+def _drop_photo(elem: pf.Div, _doc: pf.Doc) -> list[pf.Block] | None:
+    """Plain text has no picture to show: the photo would be its alt text in brackets above the name."""
+    return [] if "cv-photo" in elem.classes else None
 
 
 def _escape_target(elem: pf.Element, _doc: pf.Doc) -> None:

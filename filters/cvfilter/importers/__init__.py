@@ -1,7 +1,7 @@
 """`cv import`: a CV kept in another tool's format becomes cv.md, metadata.yaml and publications.bib.
 
 Formats: JSON Resume (`.json`) and RenderCV's YAML (`.yaml`/`.yml`). What a format has and cvfilter
-cannot show (a photo, layout settings) is reported as a warning, never dropped silently.
+cannot show (layout settings; a photo named by a web address) is reported as a warning, never dropped silently.
 """
 
 from __future__ import annotations

@@ -62,7 +62,8 @@ def from_json_resume(document: Any, shown: str) -> ImportedCv:
     if other_profiles:
         contact["profiles"] = other_profiles
     if basics.get("image"):
-        read.warn("basics.image: a photo is not part of cvfilter's CV; it was not imported")
+        read.warn("basics.image: the photo was not imported (a CV's photo is a file in its folder)",
+                  "copy the image into the CV's folder and name it in metadata.yaml: `photo: me.jpg`")
     metadata: dict[str, Any] = {"name": name}
     if (label := read.text(basics.get("label"), "basics.label")):
         metadata["headline"] = label

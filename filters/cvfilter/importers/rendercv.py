@@ -86,7 +86,8 @@ def from_rendercv(document: Any, shown: str, locate: Callable[[tuple[str | int, 
     if other_profiles:
         contact["profiles"] = other_profiles
     if cv.get("photo"):
-        read.warn("cv.photo: a photo is not part of cvfilter's CV; it was not imported", at=("cv", "photo"))
+        read.warn("cv.photo: the photo was not imported (a CV's photo is a file in its folder)",
+                  "copy the image into the CV's folder and name it in metadata.yaml: `photo: me.jpg`", at=("cv", "photo"))
     metadata: dict[str, Any] = {"name": name}
     if (headline := read.text(cv.get("headline") or cv.get("label"), "cv.headline")):
         metadata["headline"] = headline

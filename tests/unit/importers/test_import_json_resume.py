@@ -40,7 +40,7 @@ def test_the_field_names_of_json_resume_0_x_are_read_as_their_1_0_names():
     assert cv.metadata["education"][0]["gpa"] == "3.9"
     assert cv.metadata["contact"]["website"] == "https://ron.example/"
     assert cv.publications[0].fields["url"] == "https://paper.example/"
-    assert [w.message for w in cv.warnings] == ["basics.image: a photo is not part of cvfilter's CV; it was not imported"]
+    assert [w.message for w in cv.warnings] == ["basics.image: the photo was not imported (a CV's photo is a file in its folder)"]
 
 
 def test_a_field_json_resume_does_not_know_is_a_warning_not_a_silent_loss():
