@@ -43,6 +43,8 @@ _FILE_COMMANDS = re.compile(
     r"VerbatimInput|lstinputlisting|inputminted|includegraphics|includepdf|pdfximage|special|"
     r"csname|catcode|scantokens|usepackage|RequirePackage|documentclass|LoadClass|externaldocument)(?![A-Za-z])")
 _TEX_LINK = re.compile(r"\\(?:href|url)\s*\{([^{}]*)\}")
+# A photo is embedded in each document (the web page as a data: URI): a few hundred KB is plenty.
+MAX_PHOTO_BYTES = 5_000_000
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 _REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 
@@ -149,5 +151,8 @@ def photo_problems(data: CvData, source: YamlSource | StoredSource, base_dir: Pa
     if data.photo is None:
         return []
     place = source.locate(("photo",) if isinstance(data.photo, str) else ("photo", "file"))
-    problem = image_problem(data.photo if isinstance(data.photo, str) else data.photo.file, base_dir, place)
+    file = data.photo if isinstance(data.photo, str) else data.photo.file
+    problem = image_problem(file, base_dir, place)
+    if problem is None and (base_dir / file).stat().st_size > MAX_PHOTO_BYTES:
+        problem = f"image {file[:60]!r} is larger than {MAX_PHOTO_BYTES // 1_000_000} MB, which every format would carry"
     return [Problem(place, f"photo: {problem}", _HINTS["photo"])] if problem else []

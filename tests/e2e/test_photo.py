@@ -126,3 +126,15 @@ def test_plain_text_leaves_the_photo_out_and_the_other_exports_name_it(tmp_path:
     assert ALT not in outputs["txt"].read_text(encoding="utf-8")
     assert f"![{ALT}](me.jpg)" in outputs["md"].read_text(encoding="utf-8")
     assert '"image": "me.jpg"' in outputs["json"].read_text(encoding="utf-8")
+
+
+def test_a_photo_too_large_to_embed_is_an_error_at_its_line(tmp_path: Path) -> None:
+    from cvfilter.errors import CvError
+
+    source = photo_cv(tmp_path)
+    with (tmp_path / "me.jpg").open("r+b") as image:
+        image.truncate(6_000_000)
+    with pytest.raises(CvError) as raised:
+        build(source, ("html",))
+    assert [str(p.location).endswith("metadata.yaml:5:9") for p in raised.value.problems] == [True]
+    assert "larger than 5 MB" in raised.value.problems[0].message

@@ -21,6 +21,7 @@ from ..context import Context
 from ..design import Design
 from ..elements import text
 from ..fonts import FONTS
+from ..raw_policy import MAX_PHOTO_BYTES
 from ..textfile import read_bytes
 from ..walk import walk
 from .faces import document_faces
@@ -120,10 +121,9 @@ def _shape(elem: pf.Element, noted: _Noted) -> list[pf.Block] | None:
     return _reversed_lists(elem, None)
 
 
-# The photo's media type by its suffix (raw_policy.IMAGE_SUFFIXES); a larger photo is refused.
+# The photo's media type by its suffix (raw_policy.IMAGE_SUFFIXES).
 _MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
                 ".svg": "image/svg+xml", ".webp": "image/webp"}
-MAX_PHOTO_BYTES = 5_000_000
 
 
 def _embedded_photo(elem: pf.Div, base: Path) -> pf.Block | None:
