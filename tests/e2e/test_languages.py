@@ -7,7 +7,10 @@ One HTML build per language (25); PDF and Word for the right-to-left and the oth
 from __future__ import annotations
 
 import datetime
+import functools
 import io
+import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from pypdf import PdfReader
 from cvfilter.build import build
 from cvfilter.words import WORDS
 from tests.conftest import normalize
+from tests.readback import pdf_text
 from tests.unit.test_languages import ISSUE_LANGUAGES
 from tests.unit.test_locales import BIB, META, cv
 
@@ -83,6 +87,12 @@ def _fonts_of_text(pdf: Path) -> dict[str, set[str]]:
     return drawn
 
 
+def _enough_letters(lang: str, letters: set[str], found: set[str]) -> bool:
+    """Typst maps an Arabic ligature (جمي) to fewer characters than it draws, so a few letters of
+    Arabic, Persian and Urdu are missing from the text layer; every other script keeps them all."""
+    return len(found) >= (0.8 if lang in ("ar", "fa", "ur") else 1.0) * len(letters)
+
+
 @pytest.fixture(scope="module")
 def script_builds(tmp_path_factory) -> dict[str, object]:
     return {lang: build(_folder(tmp_path_factory.mktemp(lang), lang), ("pdf", "docx")) for lang in FACES}
@@ -94,10 +104,8 @@ def test_the_pdf_draws_each_script_in_a_real_face(script_builds, lang):
     drawn = _fonts_of_text(result.outputs["pdf"])
     letters = {c for key in SHOWN for c in WORDS[lang][key] if c.isalpha() and ord(c) > 0x2FF}
     assert letters, lang
-    # Typst maps an Arabic ligature (جمي) to fewer characters than it draws, so a few letters of
-    # Arabic and Persian are missing from the text layer; every other script keeps them all.
     found = letters & set(drawn)
-    assert len(found) >= (0.8 if lang in ("ar", "fa") else 1.0) * len(letters), f"{lang}: {sorted(letters - found)} not in the PDF's text"
+    assert _enough_letters(lang, letters, found), f"{lang}: {sorted(letters - found)} not in the PDF's text"
     for char in found:
         assert any(FACES[lang] in name for name in drawn[char]), f"{lang}: {char!r} drawn in {drawn[char]}"
     assert not [p for p in result.warnings if "glyph" in p.message or "font" in p.message]
@@ -146,3 +154,70 @@ def test_right_to_left_in_all_three_formats(script_builds, tmp_path, lang):
     assert soup.select_one(".cv-stars-total").get_text() == "\u20661.2k+\u2069"
     line = _text(soup)
     assert line.index("باحثة أولى") < line.index("Max Planck Institute") < line.index("Invariant theory")
+
+
+# The repository's own example CV (cv.md and its data at the root), built once per language into PDF
+# and HTML together. Its labels: those of the small CV but "et-al" (no author list is long enough),
+# and in the PDF the footer's "page-of".
+EXAMPLE = ("cv.md", "metadata.yaml", "publications.bib", "stats.json")
+EXAMPLE_SHOWN = tuple(key for key in SHOWN if key != "et-al")
+ROOT = Path(__file__).resolve().parents[2]
+RIGHT_TO_LEFT = ("ar", "he", "fa", "ur")
+
+
+@pytest.fixture(scope="module")
+def example_build(tmp_path_factory):
+    """The example in one language, built on first use (both formats in one build) and kept."""
+    @functools.cache
+    def build_in(lang: str):
+        folder = tmp_path_factory.mktemp(f"example-{lang}")
+        for name in EXAMPLE:
+            shutil.copy(ROOT / name, folder / name)
+        source = folder / "cv.md"
+        text = source.read_text(encoding="utf-8")
+        assert re.search(r"^lang: .*$", text, re.M), "the example's front matter names its language"
+        source.write_text(re.sub(r"^lang: .*$", f"lang: {lang}", text, count=1, flags=re.M), encoding="utf-8")
+        updated = datetime.date.fromisoformat(re.search(r"^date: (\S+)$", text, re.M)[1])
+        return build(source, ("pdf", "html")), updated
+    return build_in
+
+
+def _has_word(text: str, lang: str, word: str) -> bool:
+    """`word` as a word of `text`: not inside a longer one ("e" is Italian "and", not the e of "Research");
+    Chinese, Japanese and Korean labels sit against their neighbours without spaces."""
+    if lang in ("zh", "ja", "ko"):
+        return word in text
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+
+
+@pytest.mark.parametrize("lang", ISSUE_LANGUAGES)
+def test_the_example_cv_in_every_language_html_and_pdf(example_build, lang):
+    result, updated = example_build(lang)
+    locale = Locale.parse(lang)
+    date = normalize(format_date(updated, "long", locale=locale))
+    soup = BeautifulSoup(result.outputs["html"].read_text(encoding="utf-8"), "html.parser")
+    html = _text(soup)
+    missing = [key for key in EXAMPLE_SHOWN if not _has_word(html, lang, WORDS[lang][key])]
+    assert not missing, f"{lang}: HTML lacks {[(key, WORDS[lang][key]) for key in missing]}"
+    assert date in html, f"{lang}: HTML lacks the date {date!r}"
+    assert soup.html["lang"] == lang and soup.html.get("dir") == ("rtl" if lang in RIGHT_TO_LEFT else None)
+    pdf = normalize(pdf_text(result.outputs["pdf"])).translate(CONTROLS)
+    if lang in RIGHT_TO_LEFT:
+        # The text layer of a right-to-left Typst line comes back in drawing order, shaped letters
+        # and all: read the letters of each label (the rest of the example is Latin) and the date's
+        # Latin digits.
+        for key, words in [*((key, WORDS[lang][key]) for key in (*EXAMPLE_SHOWN, "page-of")), ("date", date)]:
+            letters = {c for c in words if c.isalpha() and ord(c) > 0x2FF}
+            found = letters & set(pdf)
+            assert _enough_letters(lang, letters, found), f"{lang}: {key}: {sorted(letters - found)} not in the PDF"
+        assert str(updated.year) in pdf and str(updated.day) in pdf
+        return
+    missing = [key for key in EXAMPLE_SHOWN if not _has_word(pdf, lang, WORDS[lang][key])]
+    assert not missing, f"{lang}: PDF lacks {[(key, WORDS[lang][key]) for key in missing]}"
+    # Typst sets a little space between Chinese or Japanese and digits, which the text layer keeps.
+    unspaced = (lambda text: text.replace(" ", "")) if lang in ("zh", "ja") else (lambda text: text)
+    assert unspaced(date) in unspaced(pdf), f"{lang}: PDF lacks the date {date!r}"
+    # The footer, read with pypdf: pdftotext drops the narrow spaces around a short word ("1z7", "1/7").
+    pages = PdfReader(result.outputs["pdf"]).pages
+    footer = f"1 {WORDS[lang]['page-of']} {len(pages)}"
+    assert footer in normalize(pages[0].extract_text()).translate(CONTROLS), f"{lang}: PDF lacks {footer!r}"
