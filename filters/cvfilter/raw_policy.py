@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import panflute as pf
 
+from .data.model import MAX_PHOTO_BYTES
 from .errors import CvError, Location, Problem
 from .safety import unsafe_target
 from .textfile import resolve_inside
@@ -43,8 +44,6 @@ _FILE_COMMANDS = re.compile(
     r"VerbatimInput|lstinputlisting|inputminted|includegraphics|includepdf|pdfximage|special|"
     r"csname|catcode|scantokens|usepackage|RequirePackage|documentclass|LoadClass|externaldocument)(?![A-Za-z])")
 _TEX_LINK = re.compile(r"\\(?:href|url)\s*\{([^{}]*)\}")
-# A photo is embedded in each document (the web page as a data: URI): a few hundred KB is plenty.
-MAX_PHOTO_BYTES = 5_000_000
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 _REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 

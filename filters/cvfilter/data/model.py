@@ -275,6 +275,10 @@ class Owner(Strict):
     aliases: list[str] = field(default_factory=list)
 
 
+# A photo is embedded in each document (the web page as a data: URI): a few hundred KB is plenty.
+MAX_PHOTO_BYTES = 5_000_000
+
+
 @dataclass(kw_only=True)
 class Photo(Strict):
     """A portrait for the header, with the words a screen reader says in its place."""

@@ -18,10 +18,10 @@ from .. import pandoc
 from ..assets import read_style
 from ..clock import Clock
 from ..context import Context
+from ..data.model import MAX_PHOTO_BYTES
 from ..design import Design
 from ..elements import text
 from ..fonts import FONTS
-from ..raw_policy import MAX_PHOTO_BYTES
 from ..textfile import read_bytes
 from ..walk import walk
 from .faces import document_faces
