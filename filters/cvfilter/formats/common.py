@@ -210,3 +210,12 @@ def name_heading(block: pf.Block) -> pf.Header | None:
     if isinstance(block, pf.Para) and block.content and has(block.content[0], "cv-name"):
         return pf.Header(*block.content[0].content, level=1, classes=["cv-name"])
     return None
+
+
+def header_photo(elem: pf.Element) -> pf.Image | None:
+    """The image of the header's photo Div (class cv-photo), which each edge draws its own way."""
+    if not isinstance(elem, pf.Div) or "cv-photo" not in elem.classes:
+        return None
+    images: list[pf.Image] = []
+    walk(elem, lambda e, _d: images.append(e), types=(pf.Image,))
+    return images[0] if images else None

@@ -30,6 +30,7 @@ from .common import (
     CLASSED,
     TEXT_HOLDERS,
     add_header_include,
+    header_photo,
     chosen_look,
     has,
     join_words,
@@ -129,13 +130,9 @@ _MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"
 def _embedded_photo(elem: pf.Div, base: Path) -> pf.Block | None:
     """The header's photo as an <img> whose src is the image itself (a data: URI), so the page
     stays one file; its size comes from the style (.cv-photo), not from the other formats' width."""
-    if "cv-photo" not in elem.classes:
+    image = header_photo(elem)
+    if image is None:
         return None
-    images: list[pf.Image] = []
-    walk(elem, lambda e, _d: images.append(e), types=(pf.Image,))
-    if not images:
-        return None
-    image = images[0]
     suffix = Path(image.url).suffix.lower()
     data = base64.b64encode(read_bytes(base / image.url, image.url, MAX_PHOTO_BYTES)).decode("ascii")
     return pf.Plain(pf.Image(*image.content, url=f"data:{_MEDIA_TYPES[suffix]};base64,{data}", classes=["cv-photo"]))

@@ -24,7 +24,7 @@ from ..errors import Location
 from ..fonts import typst_families
 from ..themes import Theme
 from .faces import document_faces
-from .common import (CLASSED, TEXT_HOLDERS, add_header_include, chosen_look, date_first, has, join_words, once, separate_date,
+from .common import (CLASSED, header_photo, TEXT_HOLDERS, add_header_include, chosen_look, date_first, has, join_words, once, separate_date,
                      set_meta_default)
 from ..walk import walk
 
@@ -154,13 +154,9 @@ def _math_with_alt_text(elem: pf.Element, _doc: pf.Doc) -> list[pf.Inline]:
 def _photo(elem: pf.Div, _doc: pf.Doc) -> pf.Block | None:
     """The header's photo as a call of the theme's `cv-photo`, with the alt text a tagged PDF
     (PDF/UA-1) needs: pandoc's Typst writer gives an image none."""
-    if "cv-photo" not in elem.classes:
+    image = header_photo(elem)
+    if image is None:
         return None
-    images: list[pf.Image] = []
-    walk(elem, lambda e, _d: images.append(e), types=(pf.Image,))
-    if not images:
-        return None
-    image = images[0]
     return pf.RawBlock(f"#cv-photo({typst_string(image.url)}, {typst_string(pf.stringify(image))})", format="typst")
 
 
